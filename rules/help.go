@@ -1,0 +1,31 @@
+package rules
+
+// help holds the remediation text shown in SARIF and text reports, per rule ID. A rule without an
+// entry gets the generic text; rules_test.go insists every embedded rule has its own.
+var help = map[string]string{
+	"cpanel-api-token-header": "A cPanel or WHM API token is written into an `Authorization` header. " +
+		"The token can do everything its account can. Revoke it (cPanel » Security » Manage API Tokens, " +
+		"or `tokenscan revoke`), create a new one with an expiry date, and load it from a secret store " +
+		"or environment variable instead of the source. Removing the line does not remove it from git history.",
+	"cpanel-api-token-assignment": "A cPanel or WHM API token is assigned to a configuration key or constant. " +
+		"Revoke it, issue a replacement with an expiry date, and read it from the environment or a secret " +
+		"manager. If this is not a real token, add `tokenscan:allow` to the line or its fingerprint to `.tokenscanignore`.",
+	"cpanel-api-token-in-context": "A 32-character value under a secret-like key sits next to cPanel/WHM API use " +
+		"(an Authorization header, port 2083/2087 or a cPanel host). Treat it as a cPanel/WHM API token: revoke, " +
+		"replace, and move it out of the code. If it is something else, mark the line with `tokenscan:allow`.",
+	"cpanel-context": "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
+	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +
+		"It grants root-level WHM API access. Reset it in WHM (Remote Access Key » Generate New Key), " +
+		"switch the integration to a WHM API token with limited ACLs and an IP allowlist, and purge it from history.",
+	"whm-access-hash-assignment": "A legacy WHM remote access key (access hash) is stored in the code. " +
+		"Reset it in WHM, move the integration to a scoped WHM API token, and purge the value from history.",
+}
+
+const genericHelp = "A cPanel/WHM credential was found. Revoke it, replace it with a scoped, expiring token, and keep it out of source control."
+
+func helpFor(id string) string {
+	if h, ok := help[id]; ok {
+		return h
+	}
+	return genericHelp
+}

@@ -1,0 +1,174 @@
+package rules
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zricethezav/gitleaks/v8/detect"
+)
+
+// Sample tokens: random 32-character [0-9A-Z] values that are not cPanel doc examples.
+const (
+	tok1 = "Q8ZK2M4T7W1RXN5BH9CJ3PVL6YD0FGS2"
+	tok2 = "7HN2QK9XW4MZ1RB8T5VLC3JP6YGD0SFE"
+	tok3 = "M3X9KQ7ZW2N8RT4BV1HLC6JP5YGD0SFA"
+)
+
+type sample struct {
+	name   string
+	text   string
+	rule   string // expected rule id; "" means nothing may be reported
+	secret string
+}
+
+// samples is the evidence every rule travels with: what it must catch and the near misses it
+// must not. The detector runs exactly as gitleaks runs it, from the embedded TOML.
+var samples = []sample{
+	// cpanel-api-token-header
+	{"curl header", `curl -H 'Authorization: cpanel bob:` + tok1 + `' https://h.example.com:2083/execute/Tokens/list`, "cpanel-api-token-header", tok1},
+	{"whm header", `curl -H "Authorization: whm root:` + tok2 + `" "https://h:2087/json-api/version?api.version=1"`, "cpanel-api-token-header", tok2},
+	{"php header with variable user", `curl_setopt($ch, CURLOPT_HTTPHEADER, ["Authorization: cpanel $user:` + tok1 + `"]);`, "cpanel-api-token-header", tok1},
+	{"js template user", "headers: { Authorization: `cpanel ${user}:" + tok3 + "` }", "cpanel-api-token-header", tok3},
+	{"python fstring user", `headers = {"Authorization": f"cpanel {user}:` + tok1 + `"}`, "cpanel-api-token-header", tok1},
+	{"ruby interpolation", `req['Authorization'] = "cpanel #{user}:` + tok2 + `"`, "cpanel-api-token-header", tok2},
+	{"go header", `req.Header.Set("Authorization", "cpanel reseller1:` + tok3 + `")`, "cpanel-api-token-header", tok3},
+	{"powershell", `$h = @{ Authorization = "WHM root:` + tok1 + `" }`, "cpanel-api-token-header", tok1},
+	{"header 33 chars", `-H 'Authorization: cpanel bob:` + tok1 + `X'`, "", ""},
+	{"header 31 chars", `-H 'Authorization: cpanel bob:` + tok1[:31] + `'`, "", ""},
+	{"header placeholder", `-H 'Authorization: cpanel bob:${CPANEL_TOKEN}'`, "", ""},
+	{"header doc example", `-H 'Authorization: cpanel username:U7HMR63FGY292DQZ4H5BFH16JLYMO01M'`, "", ""},
+	{"header all hex", `-H 'Authorization: cpanel bob:9F86D081884C7D659A2FEAA0C55AD015'`, "", ""},
+	{"header sequential", `-H 'Authorization: cpanel bob:ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'`, "", ""},
+	{"header repeated", `-H 'Authorization: cpanel bob:XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'`, "", ""},
+	{"header allowed inline", `-H 'Authorization: cpanel bob:` + tok1 + `' # tokenscan:allow`, "", ""},
+	{"header gitleaks allow", `-H 'Authorization: cpanel bob:` + tok1 + `' # gitleaks:allow`, "", ""},
+
+	// cpanel-api-token-assignment
+	{".env", "CPANEL_API_TOKEN=" + tok1, "cpanel-api-token-assignment", tok1},
+	{"shell export", `export WHM_TOKEN="` + tok2 + `"`, "cpanel-api-token-assignment", tok2},
+	{"yaml", "cpanel_token: " + tok3, "cpanel-api-token-assignment", tok3},
+	{"json", `{"cpanelApiKey": "` + tok1 + `"}`, "cpanel-api-token-assignment", tok1},
+	{"toml", `uapi_token = "` + tok2 + `"`, "cpanel-api-token-assignment", tok2},
+	{"xml element", `<CpanelToken>` + tok3 + `</CpanelToken>`, "cpanel-api-token-assignment", tok3},
+	{"xml add key", `<add key="CpanelApiToken" value="` + tok1 + `" />`, "cpanel-api-token-assignment", tok1},
+	{"hcl variable", "variable \"cpanel_token\" {\n  default = \"" + tok2 + "\"\n}", "cpanel-api-token-assignment", tok2},
+	{"dockerfile env", "ENV CPANEL_TOKEN " + tok3, "cpanel-api-token-assignment", tok3},
+	{"php define", `define('CPANEL_API_TOKEN', '` + tok1 + `');`, "cpanel-api-token-assignment", tok1},
+	{"ts typed const", `export const CPANEL_TOKEN: string = "` + tok2 + `";`, "cpanel-api-token-assignment", tok2},
+	{"java constant", `private static final String WHM_API_TOKEN = "` + tok3 + `";`, "cpanel-api-token-assignment", tok3},
+	{"reverse order key", `API_TOKEN_CPANEL='` + tok1 + `'`, "cpanel-api-token-assignment", tok1},
+	{"env lookup", `token = os.environ["CPANEL_TOKEN"]`, "", ""},
+	{"totp near cpanel", `cpanel_totp_secret: JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP`, "", ""},
+	{"uppercase md5 under cpanel key", `cpanel_backup_hash: 5D41402ABC4B2A76B9719D911017C592`, "", ""},
+	{"guid no dashes", `cpanel_key = "3F2504E04F8941D39A0C0305E82C3301"`, "", ""},
+	{"placeholder", `CPANEL_TOKEN=YOURCPANELAPITOKENGOESHERE01234567`, "", ""},
+
+	// cpanel-api-token-in-context
+	{"defined far from use", "api_token = '" + tok1 + "'\n" + strings.Repeat("# filler line\n", 40) +
+		"requests.get(f'https://{host}:2083/execute/Tokens/list', headers={'Authorization': f'cpanel {user}:{api_token}'})", "cpanel-api-token-in-context", tok1},
+	{"split yaml keys", "cpanel:\n  host: server.example.com\n  user: bob\n  token: " + tok2 + "\n", "cpanel-api-token-in-context", tok2},
+	{"no context at all", "licence_key = '" + tok1 + "'\nprint('hello')\n", "", ""},
+	{"context too far", "api_token = '" + tok1 + "'\n" + strings.Repeat("x = 1\n", 120) + "url = 'https://h:2083/'\n", "", ""},
+	{"totp secret near cpanel", "# cPanel 2FA backup\ntotp_secret: JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ\n", "", ""},
+
+	// legacy WHM access hash
+	{"access hash header", `$header = "Authorization: WHM root:` + strings.Repeat("4f2a9c81d07b3e65", 8) + `";`, "whm-access-hash-header", strings.Repeat("4f2a9c81d07b3e65", 8)},
+	{"access hash assignment", `$accesshash = '` + strings.Repeat("a81d07b3e654f2c9", 6) + `';`, "whm-access-hash-assignment", strings.Repeat("a81d07b3e654f2c9", 6)},
+	{"short hex after whm", `Authorization: WHM root:4f2a9c81d07b3e65`, "", ""},
+}
+
+func TestRuleSamples(t *testing.T) {
+	cfg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := detect.NewDetector(cfg)
+	d.MaxDecodeDepth = 5
+	for _, s := range samples {
+		t.Run(s.name, func(t *testing.T) {
+			got := d.DetectString(s.text)
+			if s.rule == "" {
+				for _, f := range got {
+					t.Errorf("reported %s (%s) on a near miss", f.RuleID, f.Secret)
+				}
+				return
+			}
+			for _, f := range got {
+				if f.RuleID == s.rule && f.Secret == s.secret {
+					return
+				}
+			}
+			t.Errorf("rule %s did not report %s; got %d findings: %v", s.rule, s.secret, len(got), got)
+		})
+	}
+}
+
+// TestEveryRuleHasEvidence keeps the rule file and its samples together: a rule added to
+// cpanel.toml without true-positive samples, or without its own help text, fails here.
+func TestEveryRuleHasEvidence(t *testing.T) {
+	cfg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	positives := map[string]int{}
+	for _, s := range samples {
+		if s.rule != "" {
+			positives[s.rule]++
+		}
+	}
+	for _, info := range Infos(cfg) {
+		if _, ok := help[info.ID]; !ok {
+			t.Errorf("rule %s has no help text", info.ID)
+		}
+		if info.Reported && positives[info.ID] == 0 {
+			t.Errorf("rule %s has no true-positive sample", info.ID)
+		}
+	}
+}
+
+func TestParseRejectsBadRules(t *testing.T) {
+	for name, src := range map[string]string{
+		"bad regex":   "[[rules]]\nid = \"x\"\nregex = '''(unclosed'''\n",
+		"no rules":    "title = \"empty\"\n",
+		"no id":       "[[rules]]\nregex = '''abc'''\n",
+		"bad toml":    "[[rules]\nid=",
+		"extend":      "[extend]\nuseDefault = true\n[[rules]]\nid = \"x\"\nregex = '''a'''\n",
+		"bad allow":   "[[rules]]\nid = \"x\"\nregex = '''a'''\n[[allowlists]]\nregexes = ['''(''']\n",
+		"missing req": "[[rules]]\nid = \"x\"\nregex = '''a'''\n[[rules.required]]\nid = \"nope\"\n",
+	} {
+		if _, err := Parse([]byte(src)); err == nil {
+			t.Errorf("%s: Parse accepted it", name)
+		}
+	}
+}
+
+// TestStockGitleaksLoadsRules proves the embedded file is a valid config for the stock CLI, not
+// just for our loader: gitleaks must load it unchanged and find the same token.
+func TestStockGitleaksLoadsRules(t *testing.T) {
+	bin := os.Getenv("TOKENSCAN_GITLEAKS")
+	if bin == "" {
+		t.Skip("TOKENSCAN_GITLEAKS not set; `make test` installs gitleaks v8.30.1 and sets it")
+	}
+	dir := t.TempDir()
+	src := "deploy.sh"
+	body := "curl -H 'Authorization: cpanel bob:" + tok1 + "' https://h.example.com:2083/execute/Tokens/list\n"
+	if err := os.WriteFile(filepath.Join(dir, src), []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(t.TempDir(), "report.json")
+	cmd := exec.Command(bin, "dir", "--no-banner", "--config", "cpanel.toml", "--report-format", "json", "--report-path", report, "--exit-code", "7", dir)
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 7 {
+		t.Fatalf("gitleaks should exit 7 (leaks found), got %v:\n%s", err, out)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"RuleID": "cpanel-api-token-header"`) || !strings.Contains(string(data), tok1) {
+		t.Fatalf("gitleaks report lacks the finding:\n%s", data)
+	}
+}
