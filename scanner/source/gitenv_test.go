@@ -1,0 +1,104 @@
+package source
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// isolateGit makes every git run by the test (ours and the code's) ignore the user's and the
+// system's configuration, and any repository the tests themselves run inside of: a git hook
+// exports GIT_DIR and GIT_INDEX_FILE, which would otherwise redirect the code under test.
+func isolateGit(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatalf("git is required: %v", err)
+	}
+	for k, v := range map[string]string{
+		"GIT_CONFIG_GLOBAL":   os.DevNull,
+		"GIT_CONFIG_NOSYSTEM": "1",
+		"GIT_AUTHOR_NAME":     "Test Author",
+		"GIT_AUTHOR_EMAIL":    "author@example.com",
+		"GIT_COMMITTER_NAME":  "Test Committer",
+		"GIT_COMMITTER_EMAIL": "committer@example.com",
+		"LC_ALL":              "C",
+	} {
+		t.Setenv(k, v)
+	}
+	for _, k := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_CONFIG_PARAMETERS"} {
+		t.Setenv(k, "") // records the old value for restoration
+		os.Unsetenv(k)
+	}
+}
+
+// gitIn runs git in dir and returns its trimmed stdout, failing the test on error.
+func gitIn(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr string
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("git %s: %v: %s", strings.Join(args, " "), err, stderr)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// newTestRepo creates an empty repository with a fixed initial branch name.
+func newTestRepo(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	return dir
+}
+
+// writeTestFile writes content to the slash-separated rel under dir, creating directories.
+func writeTestFile(t testing.TB, dir, rel, content string) {
+	t.Helper()
+	name := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// unitResult is what a test sees of one Unit after calling its Read.
+type unitResult struct {
+	Path    string
+	Skip    string // SkipError reason; "" when read
+	Content string
+	Lines   string // LineSet.String(): "all" for nil
+}
+
+func collectUnits(t testing.TB, run func(emit func(Unit) error) error) []unitResult {
+	t.Helper()
+	var got []unitResult
+	err := run(func(u Unit) error {
+		r := unitResult{Path: u.Origin.Path, Lines: u.Lines.String()}
+		data, err := u.Read()
+		if skip, ok := err.(*SkipError); ok {
+			if skip.Path != u.Origin.Path {
+				t.Errorf("skip of %q names path %q", u.Origin.Path, skip.Path)
+			}
+			r.Skip = skip.Reason
+		} else if err != nil {
+			t.Fatalf("reading %q: %v", u.Origin.Path, err)
+		} else {
+			r.Content = string(data)
+		}
+		got = append(got, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	return got
+}

@@ -1,0 +1,602 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/tokenscan/tokenscan/scanner/finding"
+)
+
+// stagedDiffArgs asks git for the staged changes twice over, in one run so both halves describe
+// the same index: the raw part (-z: paths verbatim, whatever bytes they hold; full object ids:
+// the index blob to read) and a -U0 patch whose hunk headers give the added lines.
+//
+// Every setting that user configuration could change the output's shape with is pinned:
+// colour, external diff drivers, textconv, diff.relative, diff.submodule=log (which replaces a
+// submodule's "diff --git" header), diff.ignoreSubmodules (which would hide a staged submodule
+// instead of letting it be reported as skipped), diff.interHunkContext (which would merge nearby
+// hunks, and the unchanged lines between them would count as added) and diff.orderFile
+// (-O/dev/null cancels it, as git documents, so units come in path order). Deletions are
+// filtered out (--diff-filter=d) so that deleting a large file does not stream it through the
+// patch.
+var stagedDiffArgs = []string{
+	"diff", "--cached", "--raw", "--patch", "-z", "--no-abbrev", "--full-index", "-U0",
+	"--find-renames", "--diff-filter=d", "--no-color", "--no-ext-diff", "--no-textconv",
+	"--no-relative", "--submodule=short", "--ignore-submodules=none", "--inter-hunk-context=0",
+	"-O" + os.DevNull,
+}
+
+// Staged emits what is staged in the repository containing repoDir: for each added, modified,
+// renamed, copied or type-changed path, its content in the index (not the working tree, so a
+// partially staged file is scanned as it will be committed), with Lines set to the lines the
+// change adds. A rename without content change has an empty Lines, so nothing in it is new.
+// Deletions emit nothing. Submodules, symlinks and unmerged paths are emitted as skipped, as are
+// binary and too-large blobs. In a repository without commits everything staged is new. Paths
+// are relative to the repository root, in git's path order.
+//
+// When git shows a file as binary (a .gitattributes "binary" or "-diff") but its content is
+// text by IsBinary, git gives no added lines: Lines is then nil and the whole file is reported,
+// because missing a token is worse than reporting one that was already committed.
+//
+// Three git processes run however many files are staged: rev-parse, diff, cat-file --batch.
+// Memory stays bounded by what emit holds on to: the patch is streamed, only its hunk headers
+// are kept, and each blob is read just before its Unit is emitted.
+// The environment is inherited, so inside a pre-commit hook the index being committed is read.
+func Staged(ctx context.Context, repoDir string, opt Options, emit func(Unit) error) error {
+	s, err := opt.settings()
+	if err != nil {
+		return err
+	}
+	// Outside a repository git diff silently turns into "git diff --no-index" and fails with a
+	// usage message; asking first gives the user git's own, clear, "not a git repository".
+	inside, err := runGit(ctx, repoDir, "rev-parse", "--is-inside-work-tree")
+	if err != nil {
+		return fmt.Errorf("listing staged changes: %w", err)
+	}
+	if strings.TrimSpace(string(inside)) != "true" {
+		return fmt.Errorf("listing staged changes in %q: not inside a git work tree", repoDir)
+	}
+	diff, err := startGit(ctx, repoDir, stagedDiffArgs...)
+	if err != nil {
+		return fmt.Errorf("listing staged changes: %w", err)
+	}
+	var blobs *catFile
+	var stop error // an error of ours or emit's, returned as is; any other is about git's output
+	err = parseStagedDiff(diff.stdout, func(c stagedChange) error {
+		stop = stagedUnit(ctx, repoDir, s, c, &blobs, emit)
+		return stop
+	})
+	if err != nil {
+		diff.abort()
+		if blobs != nil {
+			blobs.abort()
+		}
+		if err == stop {
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err() // git was killed; what it printed on the way out means nothing
+		}
+		return fmt.Errorf("listing staged changes: %w", diff.protocolError(err))
+	}
+	if err := diff.wait(); err != nil {
+		if blobs != nil {
+			blobs.abort()
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("listing staged changes: %w", err)
+	}
+	if blobs != nil {
+		if err := blobs.close(); err != nil {
+			return fmt.Errorf("reading staged blobs: %w", err)
+		}
+	}
+	return nil
+}
+
+// stagedUnit emits the Unit for one staged change, starting the shared cat-file process the
+// first time a blob is needed.
+func stagedUnit(ctx context.Context, repoDir string, s settings, c stagedChange, blobs **catFile, emit func(Unit) error) error {
+	if c.status == 'D' || s.exclude.excludedPath(c.path) {
+		return nil
+	}
+	origin := finding.Origin{Source: SourceStaged, Path: c.path}
+	if reason := c.skipReason(); reason != "" {
+		return emit(skipUnit(origin, -1, &SkipError{Path: c.path, Reason: reason}))
+	}
+	if *blobs == nil {
+		var err error
+		if *blobs, err = startCatFile(ctx, repoDir); err != nil {
+			return fmt.Errorf("reading staged blobs: %w", err)
+		}
+	}
+	size, data, err := (*blobs).blob(c.newOID, s.maxSize)
+	if errors.Is(err, errObjectTooLarge) {
+		return emit(skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonTooLarge}))
+	}
+	if err != nil {
+		return fmt.Errorf("reading staged blob %q: %w", c.path, err)
+	}
+	if IsBinary(data) {
+		return emit(skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonBinary}))
+	}
+	return emit(Unit{Origin: origin, Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }})
+}
+
+// Git file modes, as octal in raw diff output.
+const (
+	modeTypeMask  = 0o170000
+	modeRegular   = 0o100000
+	modeSymlink   = 0o120000
+	modeSubmodule = 0o160000
+)
+
+// stagedChange is one entry of the raw diff with the added lines from its patch.
+type stagedChange struct {
+	oldMode, newMode uint32
+	oldOID, newOID   string
+	status           byte     // A C D M R T U, as git prints it
+	path             string   // the new path of a rename or copy
+	lines            *LineSet // added lines; nil when git showed the content as binary
+}
+
+func (c stagedChange) skipReason() string {
+	switch {
+	case c.status == 'U':
+		return ReasonUnmerged
+	case c.newMode&modeTypeMask == modeSubmodule:
+		return ReasonSubmodule
+	case c.newMode&modeTypeMask == modeSymlink:
+		return ReasonSymlink
+	case c.newMode&modeTypeMask != modeRegular:
+		return ReasonNotRegular
+	}
+	return ""
+}
+
+// typeChanged reports a change between kinds of entry (file, symlink, submodule), which git
+// prints as a deletion followed by a creation: two patch sections for one raw entry.
+func (c stagedChange) typeChanged() bool {
+	return c.oldMode != 0 && c.newMode != 0 && c.oldMode&modeTypeMask != c.newMode&modeTypeMask
+}
+
+// diffFormatError is git diff output that does not have the expected shape. It is never
+// ignored: a misparsed diff would attach added lines to the wrong file.
+type diffFormatError struct{ msg string }
+
+func (e *diffFormatError) Error() string { return "unexpected git diff output: " + e.msg }
+
+func formatErrorf(format string, args ...any) error {
+	return &diffFormatError{msg: fmt.Sprintf(format, args...)}
+}
+
+// parseStagedDiff reads `git diff --raw --patch -z -U0 --full-index` output and calls fn for
+// each raw entry, in order, with the added lines from its patch section. Sections are matched
+// to entries by position, which is how git prints them, and checked against the entry's object
+// ids wherever the section has an index line. Errors from fn are returned unchanged.
+func parseStagedDiff(r io.Reader, fn func(stagedChange) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	changes, err := parseRawEntries(br)
+	if err != nil {
+		return err
+	}
+	p := &patchReader{r: br}
+	for _, c := range changes {
+		if c.lines, err = p.sectionsFor(c); err != nil {
+			return err
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	line, err := p.next()
+	if err != io.EOF {
+		if err != nil {
+			return err
+		}
+		return formatErrorf("patch section %.60q without a raw entry", line)
+	}
+	return nil
+}
+
+// parseRawEntries reads the NUL-separated raw records up to the empty field that separates
+// them from the patch (or the end of output, if there is no change at all).
+func parseRawEntries(br *bufio.Reader) ([]stagedChange, error) {
+	var changes []stagedChange
+	for {
+		field, err := readField(br)
+		if err == io.EOF && field == nil {
+			if len(changes) > 0 {
+				return nil, formatErrorf("output ends after %d raw entries without a patch", len(changes))
+			}
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(field) == 0 {
+			return changes, nil
+		}
+		c, npaths, err := parseRawRecord(field)
+		if err != nil {
+			return nil, err
+		}
+		paths := make([]string, npaths)
+		for i := range paths {
+			p, err := readField(br)
+			if err == io.EOF || (err == nil && len(p) == 0) {
+				return nil, formatErrorf("raw entry %q: missing path", field)
+			}
+			if err != nil {
+				return nil, err
+			}
+			paths[i] = string(p)
+		}
+		c.path = paths[npaths-1]
+		changes = append(changes, c)
+	}
+}
+
+// readField reads up to the next NUL. A final field without its NUL is truncated output.
+func readField(br *bufio.Reader) ([]byte, error) {
+	b, err := br.ReadBytes(0)
+	if err == io.EOF {
+		if len(b) == 0 {
+			return nil, io.EOF
+		}
+		return nil, formatErrorf("truncated raw output %.60q", b)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b[:len(b)-1], nil
+}
+
+// parseRawRecord parses ":100644 100644 <old oid> <new oid> R086" and says how many paths
+// follow it (two for renames and copies).
+func parseRawRecord(rec []byte) (stagedChange, int, error) {
+	bad := func(why string) (stagedChange, int, error) {
+		return stagedChange{}, 0, formatErrorf("raw entry %.120q: %s", rec, why)
+	}
+	if len(rec) == 0 || rec[0] != ':' {
+		return bad("does not start with ':'")
+	}
+	f := bytes.Split(rec[1:], []byte(" "))
+	if len(f) != 5 {
+		return bad("want 5 fields")
+	}
+	var c stagedChange
+	for i, m := range []*uint32{&c.oldMode, &c.newMode} {
+		v, err := strconv.ParseUint(string(f[i]), 8, 32)
+		if err != nil || len(f[i]) != 6 {
+			return bad("bad mode")
+		}
+		*m = uint32(v)
+	}
+	c.oldOID, c.newOID = string(f[2]), string(f[3])
+	if !isObjectID(c.oldOID) || !isObjectID(c.newOID) || len(c.oldOID) != len(c.newOID) {
+		return bad("bad object id")
+	}
+	status := f[4]
+	if len(status) == 0 {
+		return bad("no status")
+	}
+	c.status = status[0]
+	if _, err := strconv.ParseUint("0"+string(status[1:]), 10, 16); err != nil {
+		return bad("bad similarity score")
+	}
+	switch c.status {
+	case 'R', 'C':
+		return c, 2, nil
+	case 'A', 'D', 'M', 'T', 'U':
+		if len(status) > 1 {
+			return bad("score on a status that has none")
+		}
+		return c, 1, nil
+	}
+	return bad("unknown status")
+}
+
+// isObjectID accepts full SHA-1 and SHA-256 object names.
+func isObjectID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func isZeroID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPatchLine is how much of a patch line is kept. Headers are short (paths are not parsed
+// from them) and hunk content is only counted, so a 50 MB minified line costs no memory.
+const maxPatchLine = 8 << 10
+
+// patchReader walks the patch part line by line with one line of lookahead.
+type patchReader struct {
+	r       *bufio.Reader
+	peeked  []byte
+	hasPeek bool
+	buf     []byte
+}
+
+// next returns the next line without its newline, truncated to maxPatchLine; io.EOF at the end.
+func (p *patchReader) next() ([]byte, error) {
+	if p.hasPeek {
+		p.hasPeek = false
+		return p.peeked, nil
+	}
+	p.buf = p.buf[:0]
+	for {
+		chunk, err := p.r.ReadSlice('\n')
+		if room := maxPatchLine - len(p.buf); room > 0 {
+			p.buf = append(p.buf, chunk[:min(len(chunk), room)]...)
+		}
+		switch {
+		case err == nil:
+			return bytes.TrimSuffix(p.buf, []byte("\n")), nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF && len(p.buf) > 0:
+			return nil, formatErrorf("patch ends inside line %.60q", p.buf)
+		default:
+			return nil, err
+		}
+	}
+}
+
+func (p *patchReader) unread(line []byte) {
+	p.peeked = append(p.peeked[:0], line...)
+	p.hasPeek = true
+}
+
+// section is what one "diff --git" block says.
+type section struct {
+	unmerged       bool
+	hasIndex       bool
+	oldOID, newOID string
+	binary         bool
+	lines          *LineSet
+}
+
+// sectionsFor reads the patch section(s) of c and returns its added lines.
+func (p *patchReader) sectionsFor(c stagedChange) (*LineSet, error) {
+	if c.status == 'U' {
+		s, err := p.section()
+		if err != nil {
+			return nil, err
+		}
+		if !s.unmerged {
+			return nil, formatErrorf("expected unmerged-path note for %q", c.path)
+		}
+		return nil, nil
+	}
+	if c.typeChanged() {
+		zero := zeroID(len(c.oldOID))
+		if _, err := p.expectSection(c, c.oldOID, zero); err != nil {
+			return nil, err
+		}
+		s, err := p.expectSection(c, zero, c.newOID)
+		return s.lines, err
+	}
+	s, err := p.expectSection(c, c.oldOID, c.newOID)
+	return s.lines, err
+}
+
+func zeroID(n int) string { return string(bytes.Repeat([]byte("0"), n)) }
+
+// expectSection reads a section and checks it belongs to c. A section without an index line
+// (a pure rename or mode change) cannot be checked; it still must not contain hunks, since
+// git prints no index line only when the content did not change.
+func (p *patchReader) expectSection(c stagedChange, oldOID, newOID string) (section, error) {
+	s, err := p.section()
+	if err != nil {
+		return section{}, err
+	}
+	switch {
+	case s.unmerged:
+		return section{}, formatErrorf("unmerged-path note where the patch of %q was expected", c.path)
+	case s.hasIndex && (s.oldOID != oldOID || s.newOID != newOID):
+		return section{}, formatErrorf("patch for %s..%s where the patch of %q (%s..%s) was expected",
+			s.oldOID, s.newOID, c.path, oldOID, newOID)
+	case !s.hasIndex && s.lines.Len() > 0:
+		return section{}, formatErrorf("patch of %q has hunks but no index line", c.path)
+	}
+	return s, nil
+}
+
+// section reads one "diff --git" block (header, then hunks) or one "* Unmerged path" note.
+func (p *patchReader) section() (section, error) {
+	line, err := p.next()
+	if err == io.EOF {
+		return section{}, formatErrorf("patch ends before all raw entries had their section")
+	}
+	if err != nil {
+		return section{}, err
+	}
+	if bytes.HasPrefix(line, []byte("* Unmerged path ")) {
+		return section{unmerged: true}, nil
+	}
+	if !bytes.HasPrefix(line, []byte("diff --git ")) {
+		return section{}, formatErrorf("expected a diff header, got %.60q", line)
+	}
+	s := section{lines: &LineSet{}}
+	inHeader := true
+	for {
+		line, err := p.next()
+		if err == io.EOF {
+			return s, nil
+		}
+		if err != nil {
+			return section{}, err
+		}
+		switch {
+		case bytes.HasPrefix(line, []byte("diff --git ")), bytes.HasPrefix(line, []byte("* Unmerged path ")):
+			p.unread(line)
+			return s, nil
+		case bytes.HasPrefix(line, []byte("@@ ")):
+			inHeader = false
+			h, err := parseHunkHeader(line)
+			if err != nil {
+				return section{}, err
+			}
+			if h.newCount > 0 {
+				r := LineRange{First: h.newStart, Last: h.newStart + h.newCount - 1}
+				if n := len(s.lines.ranges); n > 0 && r.First <= s.lines.ranges[n-1].Last {
+					return section{}, formatErrorf("hunk %.60q overlaps or precedes the one before", line)
+				}
+				s.lines.add(r)
+			}
+			if err := p.skipHunkBody(h); err != nil {
+				return section{}, err
+			}
+		case len(line) > 0 && line[0] == '\\':
+			// "\ No newline at end of file" after a hunk's last line.
+		case !inHeader:
+			return section{}, formatErrorf("unexpected line %.60q after a hunk", line)
+		case bytes.HasPrefix(line, []byte("index ")):
+			if err := s.parseIndexLine(line); err != nil {
+				return section{}, err
+			}
+		case bytes.HasPrefix(line, []byte("Binary files ")), bytes.Equal(line, []byte("GIT binary patch")):
+			s.binary, s.lines = true, nil
+		}
+		// Other header lines (modes, similarity, rename from/to, ---/+++) carry nothing we
+		// need: paths come from the raw part, where they are not quoted.
+	}
+}
+
+// parseIndexLine parses "index <old>..<new>[ <mode>]".
+func (s *section) parseIndexLine(line []byte) error {
+	rest := bytes.TrimPrefix(line, []byte("index "))
+	if i := bytes.IndexByte(rest, ' '); i >= 0 {
+		rest = rest[:i]
+	}
+	oldID, newID, ok := bytes.Cut(rest, []byte(".."))
+	if !ok || !isObjectID(string(oldID)) || !isObjectID(string(newID)) {
+		return formatErrorf("bad index line %.60q", line)
+	}
+	s.hasIndex, s.oldOID, s.newOID = true, string(oldID), string(newID)
+	return nil
+}
+
+// skipHunkBody consumes exactly the lines a hunk header announced. Counting, rather than
+// looking for the next "@@" or "diff --git", is what makes content lines that happen to look
+// like headers harmless.
+func (p *patchReader) skipHunkBody(h hunkHeader) error {
+	oldLeft, newLeft := h.oldCount, h.newCount
+	for oldLeft > 0 || newLeft > 0 {
+		line, err := p.next()
+		if err == io.EOF {
+			return formatErrorf("patch ends inside a hunk")
+		}
+		if err != nil {
+			return err
+		}
+		if len(line) == 0 {
+			line = []byte(" ") // a blank context line printed bare (diff.suppressBlankEmpty)
+		}
+		switch line[0] {
+		case '-':
+			oldLeft--
+		case '+':
+			newLeft--
+		case ' ':
+			oldLeft--
+			newLeft--
+		case '\\':
+		default:
+			return formatErrorf("unexpected line %.60q inside a hunk", line)
+		}
+		if oldLeft < 0 || newLeft < 0 {
+			return formatErrorf("hunk has more lines than its header says")
+		}
+	}
+	return nil
+}
+
+type hunkHeader struct {
+	oldStart, oldCount, newStart, newCount int
+}
+
+// maxLineNumber bounds line numbers and counts in hunk headers so that arithmetic on them
+// cannot overflow; no text file has a billion lines.
+const maxLineNumber = 1 << 30
+
+// parseHunkHeader parses "@@ -<start>[,<count>] +<start>[,<count>] @@[ context]". A missing
+// count means 1. A zero new count is a pure deletion, whose start is the line before it.
+func parseHunkHeader(line []byte) (hunkHeader, error) {
+	bad := func() (hunkHeader, error) { return hunkHeader{}, formatErrorf("bad hunk header %.60q", line) }
+	rest, ok := bytes.CutPrefix(line, []byte("@@ -"))
+	if !ok {
+		return bad()
+	}
+	oldRange, rest, ok := bytes.Cut(rest, []byte(" +"))
+	if !ok {
+		return bad()
+	}
+	newRange, rest, ok := bytes.Cut(rest, []byte(" @@"))
+	if !ok || (len(rest) > 0 && rest[0] != ' ') {
+		return bad()
+	}
+	var h hunkHeader
+	if h.oldStart, h.oldCount, ok = parseHunkRange(oldRange); !ok {
+		return bad()
+	}
+	if h.newStart, h.newCount, ok = parseHunkRange(newRange); !ok {
+		return bad()
+	}
+	if (h.newCount > 0 && h.newStart < 1) || (h.oldCount > 0 && h.oldStart < 1) || (h.oldCount == 0 && h.newCount == 0) {
+		return bad()
+	}
+	return h, nil
+}
+
+func parseHunkRange(b []byte) (start, count int, ok bool) {
+	startText, countText, hasCount := bytes.Cut(b, []byte(","))
+	if start, ok = parseLineNumber(startText); !ok {
+		return 0, 0, false
+	}
+	count = 1
+	if hasCount {
+		if count, ok = parseLineNumber(countText); !ok {
+			return 0, 0, false
+		}
+	}
+	return start, count, true
+}
+
+// parseLineNumber accepts plain decimal digits only (no sign, no spaces) up to maxLineNumber.
+func parseLineNumber(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 10 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n <= maxLineNumber
+}
