@@ -17,6 +17,10 @@ var help = map[string]string{
 	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +
 		"It grants root-level WHM API access. Reset it in WHM (Remote Access Key » Generate New Key), " +
 		"switch the integration to a WHM API token with limited ACLs and an IP allowlist, and purge it from history.",
+	"whm-access-hash-in-context": "A long hex value under a generic key is sent as a legacy WHM access hash nearby " +
+		"(`Authorization: WHM root:` + variable). Reset the remote access key in WHM, move the integration to a " +
+		"scoped WHM API token, and purge the value from history.",
+	"whm-context": "Context rule: marks WHM API use so that a nearby access hash is recognised. Never reported on its own.",
 	"whm-access-hash-assignment": "A legacy WHM remote access key (access hash) is stored in the code. " +
 		"Reset it in WHM, move the integration to a scoped WHM API token, and purge the value from history.",
 }

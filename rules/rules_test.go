@@ -36,6 +36,12 @@ var samples = []sample{
 	{"ruby interpolation", `req['Authorization'] = "cpanel #{user}:` + tok2 + `"`, "cpanel-api-token-header", tok2},
 	{"go header", `req.Header.Set("Authorization", "cpanel reseller1:` + tok3 + `")`, "cpanel-api-token-header", tok3},
 	{"powershell", `$h = @{ Authorization = "WHM root:` + tok1 + `" }`, "cpanel-api-token-header", tok1},
+	{"go concatenation", `req.Header.Set("Authorization", "cpanel "+user+":` + tok1 + `")`, "cpanel-api-token-header", tok1},
+	{"php concatenation", `['Authorization: whm ' . $user . ':` + tok2 + `']`, "cpanel-api-token-header", tok2},
+	{"php complex syntax", `'Authorization' => "whm {$user}:` + tok3 + `",`, "cpanel-api-token-header", tok3},
+	{"powershell subexpression", `@{'Authorization'="cpanel $($user):` + tok1 + `"}`, "cpanel-api-token-header", tok1},
+	{"python concatenation", `{"Authorization": "whm " + user + ":` + tok2 + `"}`, "cpanel-api-token-header", tok2},
+	{"header interleaved fake", `-H 'Authorization: cpanel bob:A1B2C3D4E5F6G7H8I9J0K1L2M3N4O5P6'`, "", ""},
 	{"header 33 chars", `-H 'Authorization: cpanel bob:` + tok1 + `X'`, "", ""},
 	{"header 31 chars", `-H 'Authorization: cpanel bob:` + tok1[:31] + `'`, "", ""},
 	{"header placeholder", `-H 'Authorization: cpanel bob:${CPANEL_TOKEN}'`, "", ""},
@@ -77,6 +83,10 @@ var samples = []sample{
 	// legacy WHM access hash
 	{"access hash header", `$header = "Authorization: WHM root:` + strings.Repeat("4f2a9c81d07b3e65", 8) + `";`, "whm-access-hash-header", strings.Repeat("4f2a9c81d07b3e65", 8)},
 	{"access hash assignment", `$accesshash = '` + strings.Repeat("a81d07b3e654f2c9", 6) + `';`, "whm-access-hash-assignment", strings.Repeat("a81d07b3e654f2c9", 6)},
+	{"access hash in perl variable", "my $hash = '" + strings.Repeat("a81d07b3e654f2c9", 14) + "';\nmy $auth = \"WHM root:\" . $hash;", "whm-access-hash-in-context", strings.Repeat("a81d07b3e654f2c9", 14)},
+	{"sha512 digest near whm", "my $sum = '" + strings.Repeat("a81d07b3e654f2c9", 8) + "'; # whm plugin checksum", "", ""},
+	{"access hash with no whm use", "my $hash = '" + strings.Repeat("a81d07b3e654f2c9", 14) + "';", "", ""},
+	{"hcl multi-line variable", "variable \"cpanel_apitoken\" {\n  type      = string\n  sensitive = true\n  default   = \"" + tok1 + "\"\n}", "cpanel-api-token-assignment", tok1},
 	{"short hex after whm", `Authorization: WHM root:4f2a9c81d07b3e65`, "", ""},
 }
 

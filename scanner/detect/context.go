@@ -1,0 +1,190 @@
+package detect
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tokenscan/tokenscan/scanner/finding"
+)
+
+// Target extraction: which cPanel/WHM server and account a leaked token belongs to, read from the
+// same file. Verification and revocation send a token only to a host found here or configured by
+// the user, so a hint is taken only from text that names cPanel/WHM use, never guessed.
+
+var (
+	headerUserRe = regexp.MustCompile(`(?i)\b(cpanel|whm)[ \t]+([a-z0-9][a-z0-9._-]{0,30})[ \t]*:[ \t]*$`)
+	urlRe        = regexp.MustCompile(`(?i)\bhttps?://([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(?::(\d{2,5}))?(/[^\s'"\x60<>)]*)?`)
+	// keyHostRe and keyUserRe match keys such as CPANEL_HOST=, "whm_server":, host: (YAML), $cpanel_user =.
+	keyHostRe = regexp.MustCompile(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:host|hostname|server|domain))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?::(\d{2,5}))?`)
+	keyUserRe = regexp.MustCompile(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:user|username|account|login))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9][a-z0-9._-]{0,30})\b`)
+)
+
+// hint is one piece of target evidence found at a line.
+type hint struct {
+	line     int
+	target   finding.Target
+	specific bool // names cPanel/WHM itself (port, API path, key prefix) rather than a generic key
+}
+
+// genericHintReach bounds how far a generic host:/user: key may sit from the token: in a config
+// block it is the token's sibling; a hundred lines away it is somebody else's setting.
+const genericHintReach = 15
+
+func attachTargets(data []byte, lines *lineIndex, fs []finding.Finding) {
+	hints := collectHints(data, lines)
+	for i := range fs {
+		f := &fs[i]
+		t := fromRule(data, lines, f)
+		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.Host != "" }).target)
+		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.User != "" }).target)
+		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.Kind != "" }).target)
+		if t.Kind == "" {
+			t.Kind = finding.KindCPanel
+		}
+		if t.Host != "" && t.Port == 0 {
+			t.Port = defaultPort(t.Kind)
+		}
+		f.Target = t
+	}
+}
+
+// fromRule reads what the matched text itself says: the header's scheme and literal user, or the
+// WHM-only nature of an access hash.
+func fromRule(data []byte, lines *lineIndex, f *finding.Finding) finding.Target {
+	var t finding.Target
+	if strings.HasPrefix(f.RuleID, "whm-") {
+		t.Kind = finding.KindWHM
+	}
+	start := lines.lineStart(f.Origin.Line)
+	end := min(start+f.Origin.Column-1, lines.lineEnd(f.Origin.Line))
+	before := string(data[start:end])
+	if m := headerUserRe.FindStringSubmatch(before); m != nil {
+		t.Kind = finding.Kind(strings.ToLower(m[1]))
+		t.User = m[2]
+	}
+	lower := strings.ToLower(before)
+	if t.Kind == "" {
+		switch {
+		case strings.Contains(lower, "whm"):
+			t.Kind = finding.KindWHM
+		case strings.Contains(lower, "cpanel"), strings.Contains(lower, "uapi"):
+			t.Kind = finding.KindCPanel
+		}
+	}
+	return t
+}
+
+func nearest(hints []hint, line int, want func(hint) bool) hint {
+	var best hint
+	bestDist := -1
+	for _, h := range hints {
+		if !want(h) {
+			continue
+		}
+		dist := h.line - line
+		if dist < 0 {
+			dist = -dist
+		}
+		if !h.specific && dist > genericHintReach {
+			continue
+		}
+		// Specific hints beat generic ones at any distance; among equals the closest wins.
+		if bestDist < 0 || (h.specific && !best.specific) || (h.specific == best.specific && dist < bestDist) {
+			best, bestDist = h, dist
+		}
+	}
+	return best
+}
+
+func collectHints(data []byte, lines *lineIndex) []hint {
+	var hints []hint
+	for ln := 1; ln <= lines.count(); ln++ {
+		text := data[lines.lineStart(ln):lines.lineEnd(ln)]
+		if len(text) > 4096 {
+			text = text[:4096]
+		}
+		for _, m := range urlRe.FindAllSubmatch(text, -1) {
+			if h, ok := urlHint(string(m[1]), string(m[2]), string(m[3])); ok {
+				h.line = ln
+				hints = append(hints, h)
+			}
+		}
+		for _, m := range keyHostRe.FindAllSubmatch(text, -1) {
+			host := strings.ToLower(string(m[2]))
+			if !strings.Contains(host, ".") && host != "localhost" {
+				continue // a variable name, not a host
+			}
+			t := finding.Target{Host: host, Port: atoi(string(m[3]))}
+			t.Kind = kindFromKey(string(m[1]))
+			hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
+		}
+		for _, m := range keyUserRe.FindAllSubmatch(text, -1) {
+			t := finding.Target{User: string(m[2]), Kind: kindFromKey(string(m[1]))}
+			hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
+		}
+	}
+	return hints
+}
+
+// urlHint accepts a URL as cPanel/WHM evidence only when it looks like one: a cPanel/WHM port, an
+// API path, or a cpanel./whm. host.
+func urlHint(host, port, path string) (hint, bool) {
+	host = strings.ToLower(strings.Trim(host, "[]"))
+	p := atoi(port)
+	t := finding.Target{Host: host, Port: p}
+	switch p {
+	case 2082, 2083:
+		t.Kind = finding.KindCPanel
+	case 2086, 2087:
+		t.Kind = finding.KindWHM
+	}
+	lp := strings.ToLower(path)
+	switch {
+	case strings.Contains(lp, "/execute/"), strings.Contains(lp, "/json-api/cpanel"):
+		if t.Kind == "" {
+			t.Kind = finding.KindCPanel
+		}
+	case strings.Contains(lp, "/json-api/"):
+		if t.Kind == "" {
+			t.Kind = finding.KindWHM
+		}
+	}
+	if t.Kind == "" {
+		switch {
+		case strings.HasPrefix(host, "whm."):
+			t.Kind = finding.KindWHM
+		case strings.HasPrefix(host, "cpanel."):
+			t.Kind = finding.KindCPanel
+		default:
+			return hint{}, false
+		}
+	}
+	return hint{target: t, specific: true}, true
+}
+
+func kindFromKey(key string) finding.Kind {
+	k := strings.ToLower(key)
+	switch {
+	case strings.Contains(k, "whm"):
+		return finding.KindWHM
+	case strings.Contains(k, "cpanel"), strings.Contains(k, "uapi"):
+		return finding.KindCPanel
+	}
+	return ""
+}
+
+func defaultPort(k finding.Kind) int {
+	if k == finding.KindWHM {
+		return 2087
+	}
+	return 2083
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 || n > 65535 {
+		return 0
+	}
+	return n
+}

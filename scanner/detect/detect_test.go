@@ -1,0 +1,160 @@
+package detect
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+
+	"github.com/tokenscan/tokenscan/scanner/finding"
+)
+
+const (
+	tokA = "Q8ZK2M4T7W1RXN5BH9CJ3PVL6YD0FGS2"
+	tokB = "7HN2QK9XW4MZ1RB8T5VLC3JP6YGD0SFE"
+)
+
+func newDetector(t testing.TB) *Detector {
+	t.Helper()
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestScanPositionsAndTargets(t *testing.T) {
+	d := newDetector(t)
+	filler := strings.Repeat("print('noise')\n", 30)
+	cases := []struct {
+		name       string
+		text       string
+		secret     string
+		line, col  int
+		wantTarget finding.Target
+	}{
+		{
+			name:       "curl header with URL",
+			text:       "#!/bin/sh\ncurl -s -H 'Authorization: cpanel bob:" + tokA + "' 'https://server.example.com:2083/execute/Tokens/list'\n",
+			secret:     tokA,
+			line:       2,
+			col:        len("curl -s -H 'Authorization: cpanel bob:") + 1,
+			wantTarget: finding.Target{Kind: finding.KindCPanel, Host: "server.example.com", Port: 2083, User: "bob"},
+		},
+		{
+			name:       "env file with host and user keys",
+			text:       "APP=1\nWHM_HOST=whm.example.net\nWHM_USER=root\nWHM_API_TOKEN=" + tokB + "\n",
+			secret:     tokB,
+			line:       4,
+			col:        len("WHM_API_TOKEN=") + 1,
+			wantTarget: finding.Target{Kind: finding.KindWHM, Host: "whm.example.net", Port: 2087, User: "root"},
+		},
+		{
+			name: "token far from its use",
+			text: "token = '" + tokA + "'\n" + filler +
+				"r = requests.get('https://cp.example.org:2087/json-api/version?api.version=1', headers={'Authorization': 'whm reseller:' + token})\n",
+			secret:     tokA,
+			line:       1,
+			col:        len("token = '") + 1,
+			wantTarget: finding.Target{Kind: finding.KindWHM, Host: "cp.example.org", Port: 2087},
+		},
+		{
+			name: "kubernetes secret, base64",
+			text: "apiVersion: v1\nkind: Secret\nmetadata:\n  name: cpanel-credentials\ndata:\n  cpanel-api-token: " +
+				base64.StdEncoding.EncodeToString([]byte(tokB)) + "\n",
+			secret:     tokB,
+			line:       6,
+			wantTarget: finding.Target{Kind: finding.KindCPanel},
+		},
+		{
+			name:       "percent-encoded header in a URL",
+			text:       "GET /proxy?auth=cpanel%20bob%3A" + tokA + "&x=1\n",
+			secret:     tokA,
+			line:       1,
+			col:        len("GET /proxy?auth=cpanel%20bob%3A") + 1,
+			wantTarget: finding.Target{Kind: finding.KindCPanel},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := d.Scan("f", []byte(c.text))
+			if len(fs) != 1 {
+				t.Fatalf("want 1 finding, got %d: %+v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Secret != c.secret || f.Fingerprint != finding.FingerprintOf(c.secret) {
+				t.Errorf("secret %q, want %q", finding.Redact(f.Secret), finding.Redact(c.secret))
+			}
+			if f.Origin.Line != c.line || (c.col != 0 && f.Origin.Column != c.col) {
+				t.Errorf("at %d:%d, want %d:%d", f.Origin.Line, f.Origin.Column, c.line, c.col)
+			}
+			if f.Target != c.wantTarget {
+				t.Errorf("target %+v, want %+v", f.Target, c.wantTarget)
+			}
+		})
+	}
+}
+
+func TestScanNothing(t *testing.T) {
+	d := newDetector(t)
+	for name, text := range map[string]string{
+		"empty":             "",
+		"no context":        "id = '" + tokA + "'\n",
+		"md5 checksums":     "cpanel backup 5D41402ABC4B2A76B9719D911017C592 9F86D081884C7D659A2FEAA0C55AD015\n",
+		"binary-ish":        "\x00\x01cpanel\xff\xfe" + tokA + "\x00",
+		"allowed":           "Authorization: cpanel bob:" + tokA + " // tokenscan:allow\n",
+		"hex git sha":       "whm commit 3f786850e387550fdab836ed7e6dc881de23001b3f786850e387550fdab836ed\n",
+		"invalid utf8 only": "\xc3\x28\xa0\xa1\xe2\x28\xa1",
+	} {
+		if fs := d.Scan("f", []byte(text)); len(fs) != 0 {
+			t.Errorf("%s: unexpected findings %+v", name, fs)
+		}
+	}
+}
+
+func TestScanDedupesSameLine(t *testing.T) {
+	d := newDetector(t)
+	// Both the assignment rule and the in-context rule match; one finding must remain.
+	fs := d.Scan("f", []byte("cpanel_token = '"+tokA+"'\n"))
+	if len(fs) != 1 || fs[0].RuleID != "cpanel-api-token-assignment" {
+		t.Fatalf("got %+v", fs)
+	}
+}
+
+func TestFindCandidates(t *testing.T) {
+	accept := func(string) bool { return true }
+	cases := map[string]int{
+		tokA:                       1,
+		"x" + tokA:                 0, // 33-char word
+		tokA[:31]:                  0,
+		"a+" + tokA + "/b":         1, // inside a span, bounded by + and /
+		"_" + tokA:                 0, // \w neighbour: \b would not match
+		strings.ToLower(tokA):      0,
+		"deadbeefdeadbeefdeadbe":   0, // 22 hex: too short
+		"deadbeefdeadbeefdeadbeef": 1,
+		base64.StdEncoding.EncodeToString([]byte("cpanel bob:" + tokA)):                   1,
+		base64.StdEncoding.EncodeToString([]byte("just some words that are long enough")): 0,
+	}
+	for in, want := range cases {
+		if got := len(findCandidates([]byte(" "+in+" "), accept)); got != want {
+			t.Errorf("%q: %d candidates, want %d", in, got, want)
+		}
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	d := newDetector(f)
+	f.Add([]byte("Authorization: cpanel bob:" + tokA))
+	f.Add([]byte("apiVersion: v1\ndata:\n  cpanel-token: " + base64.StdEncoding.EncodeToString([]byte(tokB))))
+	f.Add([]byte("Authorization: WHM root:" + strings.Repeat("0123456789abcdef", 5)))
+	f.Add([]byte{0xff, 0x00, '\n', '\n'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, fd := range d.Scan("fuzz", data) {
+			if fd.Origin.Line < 1 || fd.Origin.Column < 1 {
+				t.Fatalf("bad position %+v", fd.Origin)
+			}
+			if fd.Fingerprint != finding.FingerprintOf(fd.Secret) {
+				t.Fatalf("fingerprint does not match secret")
+			}
+		}
+	})
+}
