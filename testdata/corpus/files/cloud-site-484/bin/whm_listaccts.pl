@@ -1,0 +1,12 @@
+#!/usr/bin/perl
+use strict;
+use LWP::UserAgent;
+use HTTP::Request;
+
+my $hash = 'b33847645975f964e15aa0be98dfba8e10bb8ba71eb9a408eb7992ab67f31ec472e0c6dd9a949ea058a3bcf70a27eeef2ed76d74ecef27cd01815777ed07d96ab4ca3dc9f8eeaf19ce510601b3a8bac0d51dd96255af92125bc045ab9a29c10d4c8809feb48b1f820b868e456c0dc593fad86fe4ad4ee3d31e068f6f8098079ba43ea7d1465d7ebab55dce018f10518c6c2bd65e9e733674d0a0233a06f85cbef7988720864dd9cb5d984b8960476918f1b5a9a04ffc34be2562aa63aaef9ae474a0e8f8f7aa1c62ef9d436efa07e9351c43a0f53932dbfe768eb204f5a4577fdf861c81ef78f8c938af7cff5fa1495d9e698497fda3984f559d07717c4a249774e0e2b09cd61a33009cddb9e85315319b8c2132a4bdebe76b2697f45d64a5b19e4e15be7d29c2e5310942ec8ce4efd731d0328a0222b29100ee180c173c2be0382424bda6d676ccc61020376f4de2ecf35a7849ed120cfaa77b65cf7ee8b4807c1b4feabff63f11e9c4af4e11e53a3b65188e0e2ecccd8e6f486e8d1ed939ece8a7415655691a3e52e816487b48a4f1a32949d144328966cd44e835aad583fde063fbeedb541e8541f40ac72be29a944940caf6b84a5d4b9520757568cc9be932435253c5d7d980fa3fd420c464f836ab4ad66b5caf8b9ac78659b57d8fc180';
+my $auth = "WHM root:" . $hash;
+my $ua = LWP::UserAgent->new;
+my $request = HTTP::Request->new(GET => "https://srv2.example.net:2087/json-api/listaccts?api.version=1");
+$request->header(Authorization => $auth);
+my $response = $ua->request($request);
+print $response->content;

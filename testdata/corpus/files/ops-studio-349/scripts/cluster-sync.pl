@@ -1,0 +1,12 @@
+#!/usr/bin/perl
+use strict;
+use LWP::UserAgent;
+use HTTP::Request;
+
+my $hash = '57763137fbacaf8e17ab02defed583baf215b56e25cffe44835d53138c484bbce4f5311b8d154121fce3cb37494584fd58dcc3c1f728f31d26d9e6db1a67c21ecd8c482a1381d3ba07555e1def0ff48dc7d0a9a290d548ae50ca5e3317cab57143e701d4fbc42ba0f738245861e8310a07fda5d8bdde857142094ee65a0f8b14c3a67ff269a7e64475c3add0ea22691b8611c7ec92a79f37c51978aee9a17d217afc8d2cc576541ab13b1000412ab773e0a7e66611531ec3fe3edf680eb71a8592193af52a89b7f620d4c9737cb7b25a6606cba0fbcc6964886d8122b96ea27f74a1351c25fde7ca99a14fe304c3c977cbf2df48dd73465921b9ec967ea7af332e77afce4d3c080f7cc79a8e7047872c020480d328c3f502e42bef1c0df5dabe33aae8de6b5360d42207a71090c064d658d32a1c2f158b40d7e5fec74d47cddec5edad0004f3d42f29d60ce62dd9e8ae89caa9ed3e96e5a1f3dc308be3f7b5180b5097493afe0a442e8fa47542340cd80e989f91afb3aa4d31222ae63908d1c2a5218002a2bcd68c991d8712fdb4e41279022e6a02753c5032a9f8ed58737c708771b4240931cf7cff798c97cb7b1ea50684165413e179f0fac4596ba228c977fb2855174d8f03a3ef77d5b71cec20895d7c5eaff0bc58b7612fd4849312d9f5';
+my $auth = "WHM root:" . $hash;
+my $ua = LWP::UserAgent->new;
+my $request = HTTP::Request->new(GET => "https://host.nordichost.se:2087/json-api/listaccts?api.version=1");
+$request->header(Authorization => $auth);
+my $response = $ua->request($request);
+print $response->content;

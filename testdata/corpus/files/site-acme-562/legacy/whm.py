@@ -1,0 +1,11 @@
+import requests
+
+WHM_HOST = "server1.hostgrid.co.uk"
+ACCESS_HASH = "5f4ee43acc6ce913b6ec6866c3615e87\n9f5f76062d9f8e8edb96339a381655b8\nc66526aa43d8c00ebac1b9fcb772458e\n4d0562d88671359d9595e186176e1574\n703e4219e8768c2d0e4ada3628e44a9c\n3eba0e442cdc52624777220b3d8cfebe\n021b8d2705b8d9b19dc4242d4b40f920\n7cbe96a3e7aef4bbd62e2ce6e96b40c6\n1d6edab9437bfc550598afbacdd60132\ndd1e06082236e1c9df92c6f6a6542aaa\nc7b2c0df7687653698ee0b064de56eec\n6585a798fa2b43db5504c108955434da\n5465ecd1f2d390544ffb2012f3f73767\n66eaf901f928ec742b6c6e6b4483c9fb\n61632d4a3e6f03f5b9450ff0e1224932\n5dd4c5e868d783446af3cfae88960984\nd826b2c7f1f4c2021a5b34efafcb4dda\n0b606781f384f1153464f114bfc81fc5\nf9d8461605b59da2d22acb40ec9f2052\n49eebdc9501ede607e554cba0961306a\naa0775fe471832a0bef860994ef3d733\n8e44cf03fda416256fdd6de3d2d8dffc\n9d2ec55e8e132b45d60f946164e8531a\n062db945e05950eadc30e7ff71a628b6\n61522a1a1f68626013b216713cf10055\n6f3733ecc4feb42b6de34bd930f7822b\nb73f141a42dc92b3a03ab85ce48845a8\n4e727633004e32486069d58892ebd91a\ne46647a5fd25d76a09b108afe188773d\n9a58f86627508c1602892fdfb0568164"
+
+
+def whm(func, **params):
+    params["api.version"] = 1
+    headers = {"Authorization": "WHM root:" + ACCESS_HASH.replace("\n", "")}
+    url = "https://%s:2087/json-api/%s" % (WHM_HOST, func)
+    return requests.get(url, params=params, headers=headers, verify=False).json()

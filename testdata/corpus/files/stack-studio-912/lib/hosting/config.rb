@@ -1,0 +1,7 @@
+module Hosting
+  WHM_RESELLER_TOKEN = 'BISC2Q0TQRJNRCNEP6NRGVXWJ9ARA81I'
+  HOST = 'whm.sunrise-media.com'
+end
+
+RETRIES = 49
+TIMEOUT = 15

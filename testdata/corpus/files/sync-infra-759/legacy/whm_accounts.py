@@ -1,0 +1,43 @@
+"""Talk to the old WHM box with its remote access key."""
+import urllib.request
+
+ACCESS_KEY = """6c861fe3937b643b63b8335ba6987036
+aa19a9c837745112ba493450d5bb9c55
+17407cc5a019f1211386e97785323d22
+dbe982794c50707a06688fbe2391e21c
+632b4df6684f79a5632f465ece412538
+f97ff29528462866390a8ce7be5f42b8
+472a7032d032883fd9efcf67d6c660e3
+0e79a332a04c41aabcd7bcf148901ac9
+d7c6d870b835f2d35ccc74393639ee52
+2925f1089d62e7c783a0c38f36596873
+3f8f49be8e1910eaf3678ad0a8963250
+536dc0a9fb14788499df383079738543
+abb0155feaf29af3c34e7c170102e1d7
+78c95c5bfaf4d0c068abbca8680cb456
+8386f9767159cacd17ee187832cf641a
+aee14e6283e0ab603e0383368d6209c9
+287301217ca5adb9cbf2a90d3d8923c4
+14776d20682fdd6ed87cfeff3fa47a9e
+5a68035e7e0cef3aa535462ce418eb15
+8c3fff6210699c891d30eb978abba298
+b9513423d77b6144312126817cb14176
+782ee615429f33b8b6303e6e52867e53
+2bbed915b90c857eb1a40b4e61568be3
+ef0f9ee6fd275940e314e39f4ebd8cc9
+811d9853c504bf51843fb61d9f3b234c
+55726b2d40374b22a426a3af4de5f345
+b4bff7788b1799e59b57343bd384b460
+4649ded1cc8895c1f1b6cd9f91557edb
+53771ee1ba0c45d6405ff5631b57b067
+8c52af8d8d04e40fa6bda289b71ed188"""
+
+
+def list_accounts(host="box.example.org"):
+    key = "".join(ACCESS_KEY.split())
+    req = urllib.request.Request(
+        "https://" + host + ":2087/json-api/listaccts?api.version=1",
+        headers={"Authorization": "WHM root:" + key},
+    )
+    with urllib.request.urlopen(req) as resp:
+        return resp.read()
