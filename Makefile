@@ -36,7 +36,7 @@ bench: tools build
 	TOKENSCAN_GITLEAKS=$(GITLEAKS) $(GO) test -run '^$$' -bench . -benchtime 1x ./...
 
 demo: build
-	@bash scripts/demo.sh
+	@$(GO) run ./cmd/demo -tokenscan $(TOKENSCAN)
 
 clean:
 	rm -rf $(BIN)
