@@ -1,18 +1,25 @@
 // Command demo shows tokenscan's main job on a repository it builds on the spot: a cPanel token
 // committed by mistake, deleted in a later commit, and still found in history with the commit
-// and author that introduced it. `make demo` runs it.
+// and author that introduced it. It then revokes that token for real: the cPanel simulator runs
+// in this process, mints the token that gets leaked, and `tokenscan --revoke` revokes it and
+// proves that the server refuses it afterwards. `make demo` runs it; nothing is manual.
 package main
 
 import (
-	"crypto/rand"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
-	"math/big"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/tokenscan/tokenscan/scanner/cpanel/cpaneltest"
+	"github.com/tokenscan/tokenscan/scanner/finding"
 )
 
 func main() {
@@ -37,10 +44,13 @@ func run(tokenscan string, keep bool) error {
 	if !keep {
 		defer os.RemoveAll(dir)
 	}
-	token, err := randomToken()
+	leakDate := time.Date(2025, 3, 4, 16, 20, 0, 0, time.UTC)
+	sim, err := startSimulator(dir, leakDate)
 	if err != nil {
 		return err
 	}
+	defer sim.Close()
+	token, host := sim.leaked, sim.host
 
 	step("Building a demo repository in %s", dir)
 	g := &repo{dir: dir}
@@ -52,12 +62,12 @@ func run(tokenscan string, keep bool) error {
 	g.write("deploy.sh", "#!/bin/sh\nset -eu\nrsync -az ./public/ deploy@shop.example.com:public_html/\n"+
 		"# clear the cache through cPanel's API\n"+
 		"curl -s -H 'Authorization: cpanel shopuser:"+token+"' \\\n"+
-		"  'https://shop.example.com:2083/execute/Cache/purge'\n")
-	g.commit("Dana Developer", "dana@shop.example.com", "2025-03-04T16:20:00Z", "Purge cache after deploy")
+		"  'https://"+host+"/execute/Cache/purge'\n")
+	g.commit("Dana Developer", "dana@shop.example.com", leakDate.Format(time.RFC3339), "Purge cache after deploy")
 
 	g.write("deploy.sh", "#!/bin/sh\nset -eu\nrsync -az ./public/ deploy@shop.example.com:public_html/\n"+
 		"curl -s -H \"Authorization: cpanel shopuser:${CPANEL_TOKEN}\" \\\n"+
-		"  'https://shop.example.com:2083/execute/Cache/purge'\n")
+		"  'https://"+host+"/execute/Cache/purge'\n")
 	g.commit("Dana Developer", "dana@shop.example.com", "2025-03-05T10:02:00Z", "Read the cPanel token from the environment")
 	if g.err != nil {
 		return g.err
@@ -67,43 +77,187 @@ func run(tokenscan string, keep bool) error {
 	fmt.Println("  It is still in history, where anyone who clones the repository can read it.")
 
 	step("Running: tokenscan --path %s", dir)
-	cmd := exec.Command(bin, "--path", dir)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	err = cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit) && exit.ExitCode() == 1:
-		step("tokenscan exited 1: a leaked token was found, in the commit that added it, with its author.")
-		fmt.Println("  The value is redacted in every report; the fingerprint identifies it without revealing it.")
-		return nil
-	case err == nil:
-		return errors.New("tokenscan exited 0: the planted token was not found")
-	default:
-		return fmt.Errorf("running tokenscan: %w", err)
+	if code, err := runTokenscan(bin, "--path", dir); err != nil {
+		return err
+	} else if code != 1 {
+		return fmt.Errorf("tokenscan exited %d, want 1: the planted token was not found", code)
 	}
+	step("tokenscan exited 1: a leaked token was found, in the commit that added it, with its author.")
+	fmt.Println("  The value is redacted in every report; the fingerprint identifies it without revealing it.")
+
+	fmt.Printf("\n  Finding it is half the job. The URL in the leak points at %s, where a cPanel\n", host)
+	fmt.Println("  simulator runs for this demo (cPanel itself cannot run here). Is the token still live,")
+	fmt.Println("  and can tokenscan revoke it? cPanel revokes tokens by name, and no API maps a value to a name.")
+
+	caArgs := []string{"--path", dir, "--ca-file", sim.caFile}
+	step("Running: tokenscan --path %s --revoke --ca-file %s", dir, sim.caFile)
+	code, err := runTokenscan(bin, append(caArgs, "--revoke")...)
+	if err != nil {
+		return err
+	}
+	if code != 3 {
+		return fmt.Errorf("tokenscan --revoke without an inventory exited %d, want 3 (unresolved)", code)
+	}
+	step("tokenscan exited 3: the token is live, but shopuser has three tokens and nothing says which one leaked.")
+	fmt.Println("  So it revoked nothing, and ranked the candidates (created just before the commit, a name")
+	fmt.Println("  like the file it leaked in) for a person to decide. Guessing would revoke an innocent token.")
+
+	fmt.Println("\n  The browser extension records every token it sees created (fingerprint -> name) in an")
+	fmt.Printf("  inventory, never the value. Here is the one it would have written: %s\n", sim.inventory)
+	step("Running: tokenscan --path %s --revoke --ca-file %s --inventory %s --audit-log %s", dir, sim.caFile, sim.inventory, sim.auditLog)
+	code, err = runTokenscan(bin, append(caArgs, "--revoke", "--inventory", sim.inventory, "--audit-log", sim.auditLog)...)
+	if err != nil {
+		return err
+	}
+	if code != 1 {
+		return fmt.Errorf("tokenscan --revoke --inventory exited %d, want 1 (revoked and confirmed)", code)
+	}
+	step("tokenscan exited 1: the leak is revoked and confirmed. Checking with the server ourselves:")
+	status, err := sim.tryToken(token)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("  POST %s/execute/Tokens/list with the leaked token -> HTTP %d %s\n", sim.url, status, http.StatusText(status))
+	if status != http.StatusUnauthorized && status != http.StatusForbidden {
+		return fmt.Errorf("the revoked token still authenticates (HTTP %d)", status)
+	}
+	for name, v := range sim.innocent {
+		if !sim.Valid(finding.KindCPanel, "shopuser", v) {
+			return fmt.Errorf("the innocent token %q was revoked", name)
+		}
+	}
+	fmt.Println("  The leaked token no longer authenticates; the account's other two tokens still work.")
+	step("The audit log (%s): every action, tokens named by fingerprint only", sim.auditLog)
+	if err := printFile(sim.auditLog); err != nil {
+		return err
+	}
+	return nil
 }
 
 func step(format string, args ...any) {
 	fmt.Printf("\n==> "+format+"\n\n", args...)
 }
 
-// randomToken makes a fresh token-shaped value, so no real-looking token is stored in this repo.
-func randomToken() (string, error) {
-	const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	for {
-		var b strings.Builder
-		for range 32 {
-			n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
-			if err != nil {
-				return "", err
-			}
-			b.WriteByte(alphabet[n.Int64()])
-		}
-		// A random token is all-hex with probability 5e-12; rules rightly ignore such values.
-		if strings.ContainsAny(b.String(), "GHIJKLMNOPQRSTUVWXYZ") {
-			return b.String(), nil
-		}
+// runTokenscan runs the CLI with its output on ours and returns its exit code.
+func runTokenscan(bin string, args ...string) (int, error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0, nil
+	case errors.As(err, &exit):
+		return exit.ExitCode(), nil
 	}
+	return 0, fmt.Errorf("running tokenscan: %w", err)
+}
+
+// demoSim is the in-process cPanel server the leak points at, with what the demo needs to know.
+type demoSim struct {
+	*cpaneltest.Sim
+	url       string            // https://127.0.0.1:port
+	host      string            // 127.0.0.1:port, as it appears in the leaked URL
+	leaked    string            // the value that gets committed
+	innocent  map[string]string // name -> value of the account's other tokens
+	caFile    string            // the simulator's CA, for tokenscan --ca-file
+	inventory string            // what the browser extension would have recorded
+	auditLog  string
+}
+
+// startSimulator starts a cPanel simulator on a free loopback port with account shopuser and
+// three tokens, one of which (cache-purge, created half an hour before the commit) will leak.
+// Its files go to a directory beside the repository, so they are not part of what is scanned.
+func startSimulator(repoDir string, leakDate time.Time) (*demoSim, error) {
+	files := repoDir + "-sim"
+	if err := os.MkdirAll(files, 0o700); err != nil {
+		return nil, err
+	}
+	s, err := cpaneltest.New(cpaneltest.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ep, err := s.Listen(cpaneltest.ServiceCPanel, cpaneltest.TLSOn, "127.0.0.1:0")
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	u, err := url.Parse(ep.URL)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	d := &demoSim{Sim: s, url: ep.URL, host: u.Host, innocent: map[string]string{},
+		caFile: filepath.Join(files, "cpanel-sim-ca.pem"), inventory: filepath.Join(files, "inventory.json"),
+		auditLog: filepath.Join(files, "audit.jsonl")}
+	fail := func(err error) (*demoSim, error) {
+		s.Close()
+		return nil, err
+	}
+	if err := s.AddAccount(cpaneltest.Account{User: "shopuser"}); err != nil {
+		return fail(err)
+	}
+	tokens := []struct {
+		name    string
+		created time.Time
+	}{
+		{"backup-nightly", leakDate.Add(-40 * 24 * time.Hour)},
+		{"monitoring", leakDate.Add(-9 * 24 * time.Hour)},
+		{"cache-purge", leakDate.Add(-30 * time.Minute)},
+	}
+	for _, t := range tokens {
+		v, err := s.Mint(cpaneltest.TokenSpec{User: "shopuser", Name: t.name, CreateTime: t.created})
+		if err != nil {
+			return fail(err)
+		}
+		d.innocent[t.name] = v
+	}
+	d.leaked = d.innocent["cache-purge"]
+	delete(d.innocent, "cache-purge")
+	if err := s.WriteCA(d.caFile); err != nil {
+		return fail(err)
+	}
+	inv := fmt.Sprintf(`{"version": 1, "entries": [{"fingerprint": %q, "kind": "cpanel", "host": %q, "port": %s, "user": "shopuser", "name": "cache-purge", "created_at": %q}]}`+"\n",
+		finding.FingerprintOf(d.leaked), u.Hostname(), u.Port(), leakDate.Add(-30*time.Minute).Format(time.RFC3339))
+	if err := os.WriteFile(d.inventory, []byte(inv), 0o600); err != nil {
+		return fail(err)
+	}
+	return d, nil
+}
+
+// Close stops the simulator and removes its files.
+func (d *demoSim) Close() error {
+	err := d.Sim.Close()
+	os.RemoveAll(filepath.Dir(d.caFile))
+	return err
+}
+
+// tryToken makes a request with the token, independently of tokenscan, and returns the status.
+func (d *demoSim) tryToken(token string) (int, error) {
+	req, err := http.NewRequest(http.MethodPost, d.url+"/execute/Tokens/list", nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "cpanel shopuser:"+token)
+	resp, err := d.Client().Do(req)
+	if err != nil {
+		return 0, fmt.Errorf("checking the token: %w", err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+func printFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fmt.Println("  " + sc.Text())
+	}
+	return sc.Err()
 }
 
 // repo runs git in a directory, keeping the first error.
