@@ -66,6 +66,7 @@ type ScanOptions struct {
 	NoColor     bool
 	Quiet       bool
 	Workers     int
+	RemediationOptions
 }
 
 const rootLong = `tokenscan finds cPanel and WHM API tokens that leaked into code or git history.
@@ -149,6 +150,9 @@ func newRootCmd(ios *IOStreams) *rootCmd {
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no status line on standard error")
 	f.IntVar(&opts.Workers, "workers", 0, "files scanned in parallel (default: one per CPU)")
 	cmd.AddCommand(newVersionCmd(ios))
+	addRemediationFlags(cmd, &opts.RemediationOptions)
+	cmd.AddCommand(newVerifyCmd(r, ios), newRevokeCmd(r, ios))
+	cmd.AddCommand(newProtectCmd(r, ios), newHookCmd(ios))
 	r.cmd = cmd
 	return r
 }
@@ -216,6 +220,9 @@ func runScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) {
 	}
 	for _, l := range res.Leaks {
 		rep.Entries = append(rep.Entries, report.Entry{Leak: l})
+	}
+	if err := remediateReport(ctx, opts, rep); err != nil {
+		return nil, err
 	}
 	if err := writeReport(opts, format, rep); err != nil {
 		return rep, err

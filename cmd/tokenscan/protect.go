@@ -1,0 +1,364 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscan/tokenscan/scanner"
+	"github.com/tokenscan/tokenscan/scanner/finding"
+	"github.com/tokenscan/tokenscan/scanner/hook"
+	"github.com/tokenscan/tokenscan/scanner/report"
+)
+
+// ProtectOptions is everything `tokenscan protect` needs; runProtect does the work.
+type ProtectOptions struct {
+	IO  *IOStreams
+	Now func() time.Time
+	// Dir is where the hook runs: the top of the work tree (pre-commit, pre-push) or the
+	// repository itself (pre-receive, in a bare repository).
+	Dir         string
+	Staged      bool
+	PrePush     bool
+	PreReceive  bool
+	Args        []string // pre-push: the remote's name and URL, as git passes them
+	IgnoreFile  string
+	MaxFileSize string
+	NoColor     bool
+	Quiet       bool
+}
+
+// protectMode is what a protect run judges, with the words its messages use.
+type protectMode struct {
+	source  string // what was scanned: "staged changes", "pushed commits"
+	blocked string // what a finding stops: "commit blocked", "push blocked"
+	bypass  string // how to skip the check once, if the user can
+}
+
+var (
+	modeStaged     = protectMode{"staged changes", "commit blocked", "git commit --no-verify"}
+	modePrePush    = protectMode{"commits being pushed", "push blocked", "git push --no-verify"}
+	modePreReceive = protectMode{"pushed commits", "push rejected", ""}
+)
+
+const protectLong = `protect is tokenscan as a git hook: it scans only what is about to enter history and blocks
+it when it holds a cPanel or WHM API token.
+
+  --staged       what is staged for the next commit: the index, not the working tree (pre-commit)
+  --pre-push     the commits a push would add to the remote, from git's pre-push input
+  --pre-receive  the commits a push adds to this (server) repository, from git's pre-receive input
+
+A line with "tokenscan:allow" in it is never reported, nor is a token whose fingerprint is listed
+in .tokenscanignore at the top of the work tree (or in --ignore-file).
+
+Exit codes:
+  0  nothing found
+  1  a token was found: the commit or push is blocked
+  2  the scan could not run or was incomplete (the message says why)`
+
+const protectExample = `  # What a pre-commit hook runs (tokenscan hook install writes it for you)
+  tokenscan protect --staged
+
+  # In .git/hooks/pre-push; git passes the remote and the refs being pushed
+  tokenscan protect --pre-push "$@"
+
+  # In a server repository's hooks/pre-receive
+  exec tokenscan protect --pre-receive`
+
+func newProtectCmd(root *rootCmd, ios *IOStreams) *cobra.Command {
+	opts := &ProtectOptions{IO: ios, Now: time.Now, Dir: "."}
+	cmd := &cobra.Command{
+		Use:     "protect (--staged | --pre-push [remote [url]] | --pre-receive)",
+		Short:   "Block a commit or push that would add a token (for git hooks)",
+		Long:    protectLong,
+		Example: protectExample,
+		Args:    cobra.MaximumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			rep, err := runProtect(cmd.Context(), opts)
+			root.report = rep
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Staged, "staged", false, "scan what is staged for the next commit (pre-commit hook)")
+	f.BoolVar(&opts.PrePush, "pre-push", false, "scan the commits being pushed, read from git's pre-push input")
+	f.BoolVar(&opts.PreReceive, "pre-receive", false, "scan the commits a push adds, read from git's pre-receive input")
+	f.StringVar(&opts.IgnoreFile, "ignore-file", "", "fingerprints to ignore (default: .tokenscanignore at the top of the work tree)")
+	f.StringVar(&opts.MaxFileSize, "max-file-size", "25MiB", "skip files and blobs larger than this")
+	f.BoolVar(&opts.NoColor, "no-color", false, "no colour in messages (also NO_COLOR=1)")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing when nothing is found")
+	return cmd
+}
+
+func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, error) {
+	var mode protectMode
+	switch {
+	case opts.Staged && !opts.PrePush && !opts.PreReceive:
+		mode = modeStaged
+	case opts.PrePush && !opts.Staged && !opts.PreReceive:
+		mode = modePrePush
+	case opts.PreReceive && !opts.Staged && !opts.PrePush:
+		mode = modePreReceive
+	default:
+		return nil, usageError{errors.New("protect needs exactly one of --staged, --pre-push or --pre-receive")}
+	}
+	if len(opts.Args) > 0 && !opts.PrePush {
+		return nil, usageError{fmt.Errorf("protect takes arguments only with --pre-push (git passes the remote's name and URL), got %q", opts.Args)}
+	}
+	maxSize, err := parseSize(opts.MaxFileSize)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--max-file-size: %w", err)}
+	}
+
+	// A bare repository (pre-receive) has no work tree to hold a .tokenscanignore.
+	dir := opts.Dir
+	if !opts.PreReceive {
+		if dir, err = hook.WorkTreeTop(opts.Dir); err != nil {
+			return nil, fmt.Errorf("scanning the %s: %w", mode.source, err)
+		}
+	}
+	ignorePath := dir
+	if opts.PreReceive {
+		ignorePath = "-" // no default ignore file; only --ignore-file
+	}
+	ignore, err := loadIgnores(&ScanOptions{Path: ignorePath, IgnoreFile: opts.IgnoreFile})
+	if err != nil {
+		return nil, err
+	}
+
+	started := opts.Now()
+	var res *scanner.Result
+	switch {
+	case opts.Staged:
+		res, err = scanner.Scan(ctx, scanner.Options{Path: dir, Staged: true, MaxFileSize: maxSize, Ignore: ignore})
+	case opts.PrePush:
+		res, err = scanPush(ctx, dir, opts.IO.In, maxSize, ignore, false)
+	default:
+		res, err = scanPush(ctx, dir, opts.IO.In, maxSize, ignore, true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scanning the %s: %w", mode.source, err)
+	}
+	rep := &report.Report{
+		Tool:   report.Tool{Name: "tokenscan", Version: version},
+		Scan:   report.Scan{Sources: res.Sources, Started: started, Finished: opts.Now(), Counts: res.Counts},
+		Errors: res.Errors,
+	}
+	for _, l := range res.Leaks {
+		rep.Entries = append(rep.Entries, report.Entry{Leak: l})
+	}
+	color := opts.IO.ErrIsTTY && !opts.NoColor && os.Getenv("NO_COLOR") == ""
+	msg := protectMessage(mode, rep, color)
+	if msg != "" && !(opts.Quiet && len(rep.Entries) == 0 && len(rep.Errors) == 0) {
+		if _, err := io.WriteString(opts.IO.ErrOut, msg); err != nil {
+			return rep, fmt.Errorf("writing the result: %w", err)
+		}
+	}
+	return rep, nil
+}
+
+// scanPush scans the commits described by a pre-push (receive false) or pre-receive hook's input.
+func scanPush(ctx context.Context, dir string, in io.Reader, maxSize int64, ignore map[finding.Fingerprint]bool, receive bool) (*scanner.Result, error) {
+	var revs []string
+	if receive {
+		updates, err := hook.ParsePreReceive(in)
+		if err != nil {
+			return nil, err
+		}
+		revs = hook.ReceiveRevisions(updates)
+	} else {
+		updates, err := hook.ParsePrePush(in)
+		if err != nil {
+			return nil, err
+		}
+		if revs, err = hook.PushRevisions(ctx, dir, updates); err != nil {
+			return nil, err
+		}
+	}
+	return hook.ScanCommits(ctx, dir, revs, hook.CommitScanOptions{Ignore: ignore, MaxFileSize: maxSize})
+}
+
+// protectMessage is what a hook prints: for each token where it is, which rule found it and its
+// redacted value; then how to take it out, rotate it, or mark a false positive. With nothing
+// found it is one line, which git shows on every commit.
+func protectMessage(mode protectMode, rep *report.Report, color bool) string {
+	var b strings.Builder
+	bold := func(s string) string {
+		if !color {
+			return s
+		}
+		return "\x1b[1;31m" + s + "\x1b[0m"
+	}
+	if len(rep.Entries) == 0 && len(rep.Errors) == 0 {
+		if mode != modeStaged && rep.Scan.Counts.Commits == 0 {
+			return "tokenscan: no new commits to scan\n"
+		}
+		return "tokenscan: no cPanel/WHM API tokens in the " + mode.source + " (" + scannedText(rep.Scan.Counts) + ")\n"
+	}
+	if n := len(rep.Entries); n > 0 {
+		fmt.Fprintf(&b, "%s: the %s add %s.\n", bold("tokenscan: "+mode.blocked), mode.source, countNoun(n, "cPanel/WHM API token", "cPanel/WHM API tokens"))
+		var files []string
+		var oldest finding.Origin
+		seen := map[string]bool{}
+		for _, e := range rep.Entries {
+			l := e.Leak
+			for _, o := range l.Locations {
+				where := terminalSafe(o.Path)
+				if o.Line > 0 {
+					where += ":" + strconv.Itoa(o.Line)
+					if o.Column > 0 {
+						where += ":" + strconv.Itoa(o.Column)
+					}
+				}
+				if o.Commit != "" {
+					where += "  commit " + terminalSafe(o.Commit[:min(len(o.Commit), 7)])
+				}
+				fmt.Fprintf(&b, "\n  %s  %s  %s\n", where, terminalSafe(l.RuleID), finding.Redact(l.Secret))
+				if o.Commit != "" && (oldest.Commit == "" || o.Date.Before(oldest.Date)) {
+					oldest = o
+				}
+				if !seen[o.Path] {
+					seen[o.Path] = true
+					files = append(files, o.Path)
+				}
+			}
+			fmt.Fprintf(&b, "      fingerprint %s\n", l.Fingerprint)
+			if t := targetLine(l.Target); t != "" {
+				fmt.Fprintf(&b, "      account     %s\n", terminalSafe(t))
+			}
+		}
+		sort.Strings(files)
+		b.WriteString(remedy(mode, len(rep.Entries), files, oldest.Commit))
+	}
+	if len(rep.Errors) > 0 {
+		if len(rep.Entries) == 0 {
+			fmt.Fprintf(&b, "%s: part of the %s could not be scanned, so they are not known to be clean:\n",
+				bold("tokenscan: "+mode.blocked), mode.source)
+		} else {
+			fmt.Fprintf(&b, "\nAlso, part of the %s could not be scanned:\n", mode.source)
+		}
+		for _, e := range rep.Errors {
+			fmt.Fprintf(&b, "  %s\n", terminalSafe(e.Error()))
+		}
+		if mode.bypass != "" {
+			fmt.Fprintf(&b, "Fix that and try again, or skip the check once with %s.\n", mode.bypass)
+		}
+	}
+	return b.String()
+}
+
+// remedy says how to get rid of the tokens found, and how to tell tokenscan about a false alarm.
+func remedy(mode protectMode, tokens int, files []string, oldestCommit string) string {
+	var b strings.Builder
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = shellWord(f)
+	}
+	fileList := strings.Join(paths, " ")
+	it := "it"
+	if tokens > 1 {
+		it = "them"
+	}
+	b.WriteString("\nTo remove " + it + ":\n")
+	switch mode {
+	case modeStaged:
+		b.WriteString("  1. Unstage it:  git restore --staged " + fileList + "\n")
+		b.WriteString("  2. Edit the file: read the token from an environment variable or a secret store instead.\n")
+		b.WriteString("  3. Stage the edited file again and commit.\n")
+	default:
+		base := "<commit>"
+		if oldestCommit != "" {
+			base = terminalSafe(oldestCommit[:min(len(oldestCommit), 7)])
+		}
+		b.WriteString("  1. Rewrite the commits above, e.g. git rebase -i " + base + "~1 and edit them: deleting the\n")
+		b.WriteString("     token in a new commit is not enough, the commit that added it would still be pushed.\n")
+		b.WriteString("  2. Read the token from an environment variable or a secret store instead.\n")
+	}
+	b.WriteString("  If the token was ever pushed or shared, it is exposed: revoke it in cPanel or WHM\n")
+	b.WriteString("  (Security » Manage API Tokens) or with tokenscan revoke, and create a new one.\n")
+	b.WriteString("\nIf it is not a real token:\n")
+	b.WriteString("  - add a comment containing tokenscan:allow to that line, or\n")
+	if mode == modePreReceive {
+		b.WriteString("  - ask this server's administrator to add the fingerprint above to its ignore file.\n")
+	} else {
+		b.WriteString("  - add the fingerprint above to " + scanner.IgnoreFileName + " at the top of the work tree (one per line).\n")
+	}
+	if mode.bypass != "" {
+		b.WriteString("To skip this check once (not recommended): " + mode.bypass + "\n")
+	}
+	return b.String()
+}
+
+func scannedText(c report.Counts) string {
+	var parts []string
+	if c.Commits > 0 {
+		parts = append(parts, countNoun(int(c.Commits), "commit", "commits"))
+	}
+	if c.Blobs > 0 || c.Commits > 0 {
+		parts = append(parts, countNoun(int(c.Blobs), "file version", "file versions"))
+	} else {
+		parts = append(parts, countNoun(int(c.Files), "file", "files"))
+	}
+	if n := c.SkippedTotal(); n > 0 {
+		var reasons []string
+		for r := range c.Skipped {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		parts = append(parts, fmt.Sprintf("%d skipped: %s", n, strings.Join(reasons, ", ")))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func targetLine(t finding.Target) string {
+	if t.IsZero() {
+		return ""
+	}
+	s := string(t.Kind)
+	addr := t.Host
+	if t.User != "" {
+		addr = t.User + "@" + addr
+	}
+	if t.Port != 0 {
+		addr += ":" + strconv.Itoa(t.Port)
+	}
+	return strings.TrimSpace(s + " " + addr)
+}
+
+// terminalSafe returns s unchanged when every character is printable, and Go-quoted otherwise:
+// a file name may hold escape sequences that would rewrite the terminal.
+func terminalSafe(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
+
+// shellWord quotes a path for pasting into a shell when it needs it.
+func shellWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_./+,=@%", r)))
+	}) < 0 {
+		return s
+	}
+	return terminalSafe("'" + strings.ReplaceAll(s, "'", `'\''`) + "'")
+}

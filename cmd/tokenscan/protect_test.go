@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tokenscan/tokenscan/scanner/finding"
+	"github.com/tokenscan/tokenscan/scanner/report"
+)
+
+// A second token, built at run time like testToken.
+var otherToken = "7HN2QK9X" + "W4MZ1RB8" + "T5VLC3JP" + "6YGD0SFE"
+
+// isolateGitEnv makes every git the test runs ignore the user's and the system's configuration
+// and any repository the test itself runs in (a hook exports GIT_DIR and GIT_INDEX_FILE).
+func isolateGitEnv(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatal("git is required")
+	}
+	for k, v := range map[string]string{
+		"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C",
+		"GIT_AUTHOR_NAME": "Dana", "GIT_AUTHOR_EMAIL": "dana@example.com",
+		"GIT_COMMITTER_NAME": "Dana", "GIT_COMMITTER_EMAIL": "dana@example.com",
+	} {
+		t.Setenv(k, v)
+	}
+	for _, k := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_QUARANTINE_PATH", "NO_COLOR"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+}
+
+// gitRun runs git in dir and returns its trimmed output, failing the test on error.
+func gitRun(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// newGitRepo creates a repository with one commit and makes it the working directory.
+func newGitRepo(t *testing.T) string {
+	t.Helper()
+	isolateGitEnv(t)
+	dir := t.TempDir()
+	gitRun(t, dir, "init", "-q", "-b", "main")
+	writeFile(t, dir, "README.md", "hello\n")
+	gitRun(t, dir, "add", "-A")
+	gitRun(t, dir, "commit", "-qm", "init")
+	t.Chdir(dir)
+	return dir
+}
+
+func TestProtectStagedMessage(t *testing.T) {
+	dir := newGitRepo(t)
+	writeFile(t, dir, "deploy/purge.sh", "#!/bin/sh\ncurl -H 'Authorization: cpanel shop:"+testToken+"' https://shop.example.com:2083/execute/Cache/purge\n")
+	gitRun(t, dir, "add", "-A")
+
+	r := runCLI(t, "", "protect", "--staged")
+	if r.code != report.ExitLeaks {
+		t.Fatalf("exit %d, want %d\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+	want := `tokenscan: commit blocked: the staged changes add 1 cPanel/WHM API token.
+
+  deploy/purge.sh:2:37  cpanel-api-token-header  Q8ZK****************************
+      fingerprint ` + string(finding.FingerprintOf(testToken)) + `
+      account     cpanel shop@shop.example.com:2083
+
+To remove it:
+  1. Unstage it:  git restore --staged deploy/purge.sh
+  2. Edit the file: read the token from an environment variable or a secret store instead.
+  3. Stage the edited file again and commit.
+  If the token was ever pushed or shared, it is exposed: revoke it in cPanel or WHM
+  (Security » Manage API Tokens) or with tokenscan revoke, and create a new one.
+
+If it is not a real token:
+  - add a comment containing tokenscan:allow to that line, or
+  - add the fingerprint above to .tokenscanignore at the top of the work tree (one per line).
+To skip this check once (not recommended): git commit --no-verify
+`
+	if r.stderr != want {
+		t.Errorf("message:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	if r.stdout != "" || strings.Contains(r.stderr, testToken) {
+		t.Errorf("stdout %q; the token must never be printed", r.stdout)
+	}
+}
+
+func TestProtectStagedScansExactlyTheIndex(t *testing.T) {
+	header := func(tok string) string {
+		return "curl -H 'Authorization: cpanel shop:" + tok + "' https://shop.example.com:2083/\n"
+	}
+	tests := []struct {
+		name     string
+		setup    func(t *testing.T, dir string)
+		wantCode int
+		wantMsg  string
+	}{
+		{"clean", func(t *testing.T, dir string) {
+			writeFile(t, dir, "a.txt", "nothing\n")
+			gitRun(t, dir, "add", "a.txt")
+		}, report.ExitClean, "tokenscan: no cPanel/WHM API tokens in the staged changes (1 file)\n"},
+		{"nothing staged", func(t *testing.T, dir string) {}, report.ExitClean,
+			"tokenscan: no cPanel/WHM API tokens in the staged changes (0 files)\n"},
+		{"allowed inline", func(t *testing.T, dir string) {
+			writeFile(t, dir, "a.sh", strings.TrimSuffix(header(testToken), "\n")+" # tokenscan:allow\n")
+			gitRun(t, dir, "add", "a.sh")
+		}, report.ExitClean, "no cPanel/WHM API tokens"},
+		{"fingerprint in .tokenscanignore", func(t *testing.T, dir string) {
+			writeFile(t, dir, "a.sh", header(testToken))
+			writeFile(t, dir, ".tokenscanignore", "# test fixture\n"+string(finding.FingerprintOf(testToken))+"\n")
+			gitRun(t, dir, "add", "a.sh")
+		}, report.ExitClean, "no cPanel/WHM API tokens"},
+		{"staged token, clean working tree", func(t *testing.T, dir string) {
+			writeFile(t, dir, "a.sh", header(testToken))
+			gitRun(t, dir, "add", "a.sh")
+			writeFile(t, dir, "a.sh", "fixed\n")
+		}, report.ExitLeaks, "a.sh:1:"},
+		{"token only in the working tree", func(t *testing.T, dir string) {
+			writeFile(t, dir, "a.sh", "echo one\n")
+			gitRun(t, dir, "add", "a.sh")
+			writeFile(t, dir, "a.sh", "echo one\n"+header(testToken))
+		}, report.ExitClean, "no cPanel/WHM API tokens"},
+		{"token committed before, file renamed", func(t *testing.T, dir string) {
+			writeFile(t, dir, "old.sh", header(testToken))
+			gitRun(t, dir, "add", "old.sh")
+			gitRun(t, dir, "commit", "-qm", "old", "--no-verify")
+			gitRun(t, dir, "mv", "old.sh", "new.sh")
+		}, report.ExitClean, "no cPanel/WHM API tokens"},
+		{"file with a token deleted", func(t *testing.T, dir string) {
+			writeFile(t, dir, "old.sh", header(testToken))
+			gitRun(t, dir, "add", "old.sh")
+			gitRun(t, dir, "commit", "-qm", "old")
+			gitRun(t, dir, "rm", "-q", "old.sh")
+		}, report.ExitClean, "no cPanel/WHM API tokens"},
+		{"binary file skipped", func(t *testing.T, dir string) {
+			writeFile(t, dir, "blob.bin", "\x00\x01"+header(testToken))
+			gitRun(t, dir, "add", "blob.bin")
+		}, report.ExitClean, "(0 files, 1 skipped: binary)"},
+		{"two tokens in a subdirectory run", func(t *testing.T, dir string) {
+			writeFile(t, dir, "x/a.sh", header(testToken))
+			writeFile(t, dir, "x/b.sh", header(otherToken))
+			gitRun(t, dir, "add", "-A")
+			t.Chdir(filepath.Join(dir, "x"))
+		}, report.ExitLeaks, "add 2 cPanel/WHM API tokens"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newGitRepo(t)
+			tt.setup(t, dir)
+			r := runCLI(t, "", "protect", "--staged", "--no-color")
+			if r.code != tt.wantCode || !strings.Contains(r.stderr, tt.wantMsg) {
+				t.Errorf("exit %d, want %d; message:\n%s\nwant it to contain %q", r.code, tt.wantCode, r.stderr, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestProtectQuietAndErrors(t *testing.T) {
+	dir := newGitRepo(t)
+	if r := runCLI(t, "", "protect", "--staged", "--quiet"); r.code != 0 || r.stderr != "" || r.stdout != "" {
+		t.Errorf("--quiet with nothing found: exit %d, output %q %q", r.code, r.stdout, r.stderr)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no mode", []string{"protect"}, "exactly one of --staged, --pre-push or --pre-receive"},
+		{"two modes", []string{"protect", "--staged", "--pre-push"}, "exactly one of"},
+		{"arguments without --pre-push", []string{"protect", "--staged", "origin"}, "only with --pre-push"},
+		{"bad ignore file", []string{"protect", "--staged", "--ignore-file", filepath.Join(dir, "missing")}, "reading ignore file"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", tt.args...)
+			if r.code != report.ExitError || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, want %d; stderr %q, want it to contain %q", r.code, report.ExitError, r.stderr, tt.want)
+			}
+		})
+	}
+	t.Run("not a repository", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		r := runCLI(t, "", "protect", "--staged")
+		if r.code != report.ExitError || !strings.Contains(r.stderr, "scanning the staged changes") || !strings.Contains(r.stderr, "not in a git work tree") {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	})
+	t.Run("malformed pre-push input", func(t *testing.T) {
+		r := runCLI(t, "refs/heads/main abc refs/heads/main def\n", "protect", "--pre-push", "origin", "/x")
+		if r.code != report.ExitError || !strings.Contains(r.stderr, "reading pre-push input: line 1") {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	})
+}
+
+func TestProtectPrePushAndPreReceive(t *testing.T) {
+	dir := newGitRepo(t)
+	remote := filepath.Join(t.TempDir(), "remote.git")
+	gitRun(t, dir, "init", "-q", "--bare", remote)
+	gitRun(t, dir, "remote", "add", "origin", remote)
+	gitRun(t, dir, "push", "-q", "origin", "main")
+	base := gitRun(t, dir, "rev-parse", "HEAD")
+	writeFile(t, dir, "cfg/.env", "CPANEL_API_TOKEN="+testToken+"\n")
+	gitRun(t, dir, "add", "-A")
+	gitRun(t, dir, "commit", "-qm", "add env")
+	leak := gitRun(t, dir, "rev-parse", "HEAD")
+	writeFile(t, dir, "cfg/.env", "CPANEL_API_TOKEN=${CPANEL_API_TOKEN}\n")
+	gitRun(t, dir, "commit", "-qam", "remove it again")
+	head := gitRun(t, dir, "rev-parse", "HEAD")
+	zero := strings.Repeat("0", len(head))
+
+	tests := []struct {
+		name, stdin string
+		wantCode    int
+		wantMsg     string
+	}{
+		{"update", "refs/heads/main " + head + " refs/heads/main " + base + "\n", report.ExitLeaks,
+			"cfg/.env:1:18  commit " + leak[:7] + "  cpanel-api-token-assignment  Q8ZK*"},
+		{"new branch", "refs/heads/main " + head + " refs/heads/feature " + zero + "\n", report.ExitLeaks,
+			"git rebase -i " + leak[:7] + "~1"},
+		{"already on the remote", "refs/heads/main " + base + " refs/heads/copy " + zero + "\n", report.ExitClean,
+			"tokenscan: no new commits to scan\n"},
+		{"deletion", "(delete) " + zero + " refs/heads/old " + base + "\n", report.ExitClean,
+			"tokenscan: no new commits to scan\n"},
+		{"no input", "", report.ExitClean, "tokenscan: no new commits to scan\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.stdin, "protect", "--pre-push", "origin", remote)
+			if r.code != tt.wantCode || !strings.Contains(r.stderr, tt.wantMsg) || strings.Contains(r.stderr, testToken) {
+				t.Errorf("exit %d, want %d; message:\n%s\nwant it to contain %q", r.code, tt.wantCode, r.stderr, tt.wantMsg)
+			}
+		})
+	}
+
+	// pre-receive runs in the bare repository, before the refs move.
+	gitRun(t, dir, "push", "-q", "--no-verify", remote, head+":refs/heads/incoming")
+	var out, errOut bytes.Buffer
+	opts := &ProtectOptions{
+		IO:  &IOStreams{In: strings.NewReader(base + " " + head + " refs/heads/main\n"), Out: &out, ErrOut: &errOut},
+		Now: time.Now, Dir: remote, PreReceive: true, MaxFileSize: "25MiB",
+	}
+	// refs/heads/incoming now holds the commits, so they are not new any more: scan them as a
+	// push to a repository that does not have them yet by deleting the ref first.
+	gitRun(t, remote, "update-ref", "-d", "refs/heads/incoming")
+	rep, err := runProtect(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := report.ExitCode(rep, nil); code != report.ExitLeaks || !strings.Contains(errOut.String(), "tokenscan: push rejected") ||
+		!strings.Contains(errOut.String(), "ask this server's administrator") || strings.Contains(errOut.String(), "--no-verify") {
+		t.Errorf("pre-receive: exit %d, message:\n%s", code, errOut.String())
+	}
+}

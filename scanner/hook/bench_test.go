@@ -1,0 +1,141 @@
+package hook
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkPreCommitHook measures what a developer waits for at `git commit`: the wall time of
+// `tokenscan protect --staged` as a process, in a repository of 10,000 committed files, with 10
+// and with 1,000 staged files, beside `gitleaks git --staged` with the same rules in the same
+// run. It reports the median (p50) of several runs and the ratio to gitleaks; the goal is
+// p50 <= 50 ms and <= 0.5x gitleaks for 10 staged files.
+//
+// The tokenscan binary is TOKENSCAN_BIN or built here; gitleaks is TOKENSCAN_GITLEAKS (make
+// bench sets it), and the comparison is skipped with a message without it.
+//
+//	go test -run '^$' -bench PreCommitHook -benchtime 1x ./scanner/hook
+func BenchmarkPreCommitHook(b *testing.B) {
+	isolateGit(b)
+	tokenscan := tokenscanBinary(b)
+	gitleaks := os.Getenv("TOKENSCAN_GITLEAKS")
+	if gitleaks == "" {
+		b.Log("TOKENSCAN_GITLEAKS is not set: measuring tokenscan only (make bench sets it)")
+	}
+	rulesFile, err := filepath.Abs(filepath.Join("..", "..", "rules", "cpanel.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	repo := generatedRepo(b, 10000)
+	for _, staged := range []int{10, 1000} {
+		b.Run(fmt.Sprintf("files=10000/staged=%d", staged), func(b *testing.B) {
+			stageChanges(b, repo, staged)
+			defer gitIn(b, repo, "reset", "-q", "--hard")
+			const runs = 21
+			b.ResetTimer()
+			var ours, theirs time.Duration
+			for i := 0; i < b.N; i++ {
+				ours = medianWall(b, runs, repo, tokenscan, "protect", "--staged", "--quiet")
+				if gitleaks != "" {
+					theirs = medianWall(b, runs, repo, gitleaks, "git", "--staged", "--config", rulesFile,
+						"--no-banner", "--log-level", "error", "--exit-code", "0", ".")
+				}
+			}
+			b.ReportMetric(ms(ours), "p50-ms")
+			if gitleaks != "" {
+				b.ReportMetric(ms(theirs), "gitleaks-p50-ms")
+				b.ReportMetric(float64(ours)/float64(theirs), "ratio-vs-gitleaks")
+			}
+		})
+	}
+}
+
+// BenchmarkStartup measures `tokenscan version`, which loads no rules: the floor of every run.
+func BenchmarkStartup(b *testing.B) {
+	tokenscan := tokenscanBinary(b)
+	var p50 time.Duration
+	for i := 0; i < b.N; i++ {
+		p50 = medianWall(b, 21, b.TempDir(), tokenscan, "version")
+	}
+	b.ReportMetric(ms(p50), "p50-ms")
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// medianWall runs a command n times and returns the median wall time. Exit status 1 (leaks
+// found) is not a failure here; anything else is.
+func medianWall(b *testing.B, n int, dir, name string, args ...string) time.Duration {
+	b.Helper()
+	times := make([]time.Duration, n)
+	for i := range times {
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		start := time.Now()
+		out, err := cmd.CombinedOutput()
+		times[i] = time.Since(start)
+		if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+			b.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+	}
+	slices.Sort(times)
+	return times[n/2]
+}
+
+func tokenscanBinary(b *testing.B) string {
+	b.Helper()
+	if bin := os.Getenv("TOKENSCAN_BIN"); bin != "" {
+		return bin
+	}
+	bin := filepath.Join(b.TempDir(), "tokenscan")
+	build := exec.Command("go", "build", "-o", bin, "github.com/tokenscan/tokenscan/cmd/tokenscan")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("building tokenscan: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// generatedRepo commits n code-like files of about 1.5 KB in 100 directories.
+func generatedRepo(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	gitIn(b, dir, "init", "-q", "-b", "main")
+	for i := 0; i < n; i++ {
+		writeFile(b, filepath.Join(dir, benchPath(i)), benchFile(i, 0))
+	}
+	gitIn(b, dir, "add", "-A")
+	gitIn(b, dir, "commit", "-q", "-m", "generated")
+	return dir
+}
+
+func benchPath(i int) string { return fmt.Sprintf("pkg%02d/file%05d.php", i%100, i) }
+
+func benchFile(i, rev int) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "<?php\n// generated file %d revision %d\nnamespace App\\Pkg%02d;\n\n", i, rev, i%100)
+	for f := 0; f < 12; f++ {
+		fmt.Fprintf(&s, "function handler_%d_%d($request, $config) {\n", i, f)
+		fmt.Fprintf(&s, "    $key = hash('md5', $request->id . '%08x');\n", i*31+f)
+		fmt.Fprintf(&s, "    return $config['endpoint_%d'] ?? null;\n}\n", f)
+	}
+	return s.String()
+}
+
+// stageChanges modifies the first n generated files and stages them; one of them gets a token
+// so that both tools have something to find.
+func stageChanges(b *testing.B, dir string, n int) {
+	b.Helper()
+	for i := 0; i < n; i++ {
+		content := benchFile(i, 1)
+		if i == n/2 {
+			content += "$cpanel_api_token = '" + tokA + "';\n"
+		}
+		writeFile(b, filepath.Join(dir, benchPath(i)), content)
+	}
+	gitIn(b, dir, "add", "-A")
+}
