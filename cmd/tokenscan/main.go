@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/tokenscan/tokenscan/scanner/report"
@@ -15,6 +16,14 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	io := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutIsTTY: isTerminal(os.Stdout), ErrIsTTY: isTerminal(os.Stderr)}
+	// TOKENSCAN_CPUPROFILE=FILE writes a CPU profile: performance work needs it on real repos.
+	if path := os.Getenv("TOKENSCAN_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	rep, err := newRootCmd(io).execute(ctx, os.Args[1:])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tokenscan:", err)
@@ -24,6 +33,7 @@ func main() {
 	if rep == nil && err == nil {
 		code = report.ExitClean
 	}
+	pprof.StopCPUProfile()
 	os.Exit(code)
 }
 

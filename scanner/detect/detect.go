@@ -33,13 +33,19 @@ type Options struct {
 
 // Detector scans content for tokens. It is safe for concurrent use.
 type Detector struct {
-	gl       *glDetect.Detector // decodes nothing: for windows where every secret is plain text
-	glDecode *glDetect.Detector // decodes like the stock CLI: for windows with encoded text
-	cfg      config.Config
-	keywords [][]byte
-	context  int
-	ruleDesc map[string]string
-	minEnt   float64
+	// Rules run in two steps. The local engines see a few lines around each candidate and hold
+	// every rule, with composite rules reduced to their primary pattern; only when such a
+	// primary matches does the wide engine (the rules exactly as written) run on the
+	// surrounding ±context lines to check the required context. Regular expressions cost per
+	// byte, so most text is seen by one small window instead of a wide one.
+	local, localDecode *glDetect.Detector
+	wide, wideDecode   *glDetect.Detector
+	composite          map[string]bool // rule IDs with required rules
+	cfg                config.Config
+	keywords           [][]byte
+	context            int
+	ruleDesc           map[string]string
+	minEnt             float64
 	// hexRejected is set when the rules' allowlists reject every all-hex value (ours do: MD5s,
 	// ETags and dashless GUIDs are the commonest decoys), so the prefilter can skip the allowlist
 	// regexes for them; they are slow next to a byte loop and checksums are everywhere.
@@ -65,11 +71,14 @@ func New(opt Options) (*Detector, error) {
 		return nil, err
 	}
 	// Each decoding pass re-runs every rule over the whole fragment, so decoding is only paid
-	// for where the prefilter saw encoded text. The decoding detector matches the stock CLI,
+	// for where the prefilter saw encoded text. The decoding engines match the stock CLI,
 	// which decodes base64, hex and percent-encoding up to 5 levels deep.
-	glDecode := glDetect.NewDetector(cfg)
-	glDecode.MaxDecodeDepth = 5
-	d := &Detector{gl: glDetect.NewDetector(cfg), glDecode: glDecode, cfg: cfg, context: opt.ContextLines, ruleDesc: map[string]string{}}
+	localCfg, composite := primariesOnly(cfg)
+	d := &Detector{
+		local: newEngine(localCfg, 0), localDecode: newEngine(localCfg, 5),
+		wide: newEngine(cfg, 0), wideDecode: newEngine(cfg, 5),
+		composite: composite, cfg: cfg, context: opt.ContextLines, ruleDesc: map[string]string{},
+	}
 	widest := 0
 	for id, r := range cfg.Rules {
 		d.ruleDesc[id] = r.Description
@@ -92,6 +101,34 @@ func New(opt Options) (*Detector, error) {
 	}
 	return d, nil
 }
+
+func newEngine(cfg config.Config, decodeDepth int) *glDetect.Detector {
+	d := glDetect.NewDetector(cfg)
+	d.MaxDecodeDepth = decodeDepth
+	return d
+}
+
+// primariesOnly returns cfg with every composite rule reduced to its primary pattern: no
+// required rules, and no keywords, because the keyword that makes it relevant may lie outside
+// a small window (the wide step checks it).
+func primariesOnly(cfg config.Config) (config.Config, map[string]bool) {
+	composite := map[string]bool{}
+	rules := make(map[string]config.Rule, len(cfg.Rules))
+	for id, r := range cfg.Rules {
+		if len(r.RequiredRules) > 0 {
+			composite[id] = true
+			r.RequiredRules = nil
+			r.Keywords = nil
+		}
+		rules[id] = r
+	}
+	cfg.Rules = rules
+	return cfg, composite
+}
+
+// localContext is how many lines either side of a candidate the local step shows the rules:
+// enough for a multi-line assignment (an HCL variable block, a pasted access hash header).
+const localContext = 8
 
 // acceptValue applies the rules' own value-level allowlists (those that look only at the secret)
 // and the lowest entropy threshold to a plain 32-character candidate. It may let through values
@@ -170,17 +207,42 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	lines := newLineIndex(data)
 	for _, w := range d.windows(lines, cands) {
 		chunk := data[w.start:w.end]
+		// No keyword anywhere in reach: no rule can report (composite primaries need their
+		// context, which lies within the same ±context lines).
 		if !containsAnyFold(chunk, d.keywords) {
 			continue
 		}
-		gl := d.gl
-		if w.encoded || bytes.IndexByte(chunk, '%') >= 0 {
-			gl = d.glDecode
+		decode := w.encoded || hasPercentEscape(chunk)
+		primaries := map[int]bool{}
+		for _, lw := range localWindows(lines, w) {
+			eng := d.local
+			if decode {
+				eng = d.localDecode
+			}
+			for _, gf := range eng.Detect(glDetect.Fragment{Raw: string(data[lw.start:lw.end]), FilePath: path, StartLine: lw.firstLine}) {
+				f, ok := d.toFinding(path, data, lines, gf)
+				if !ok || f.Origin.Line < w.coreFirst || f.Origin.Line > w.coreLast {
+					continue
+				}
+				if d.composite[f.RuleID] {
+					primaries[f.Origin.Line] = true
+					continue
+				}
+				out = append(out, f)
+			}
 		}
-		frag := glDetect.Fragment{Raw: string(chunk), FilePath: path, StartLine: w.firstLine}
-		for _, gf := range gl.Detect(frag) {
-			f, ok := d.toFinding(path, data, lines, gf)
-			if ok && f.Origin.Line >= w.coreFirst && f.Origin.Line <= w.coreLast {
+		if len(primaries) == 0 {
+			continue
+		}
+		eng := d.wide
+		if decode {
+			eng = d.wideDecode
+		}
+		for _, gf := range eng.Detect(glDetect.Fragment{Raw: string(chunk), FilePath: path, StartLine: w.firstLine}) {
+			if !d.composite[gf.RuleID] {
+				continue
+			}
+			if f, ok := d.toFinding(path, data, lines, gf); ok && primaries[f.Origin.Line] {
 				out = append(out, f)
 			}
 		}
@@ -192,6 +254,38 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	return out
 }
 
+// hasPercentEscape reports whether text holds a %XX escape, the one encoding the prefilter does
+// not decode itself (the token stays visible; its context, cpanel%20user%3A, does not).
+func hasPercentEscape(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '%')
+		if i < 0 || i+2 >= len(b) {
+			return false
+		}
+		if isHex(b[i+1]) && isHex(b[i+2]) {
+			return true
+		}
+		b = b[i+1:]
+	}
+}
+
+// localWindows cuts the local step's fragments out of a wide window: localContext lines around
+// each candidate line of the core, merged where they touch.
+func localWindows(lines *lineIndex, w window) []window {
+	var out []window
+	for _, l := range w.candLines {
+		first := max(l-localContext, 1)
+		last := min(l+localContext, lines.count())
+		if n := len(out); n > 0 && first <= out[n-1].coreLast+1 {
+			out[n-1].coreLast = max(out[n-1].coreLast, last)
+			out[n-1].end = lines.lineEnd(out[n-1].coreLast)
+			continue
+		}
+		out = append(out, window{start: lines.lineStart(first), end: lines.lineEnd(last), firstLine: first, coreFirst: first, coreLast: last})
+	}
+	return out
+}
+
 // window is a fragment handed to the rules engine: core lines, whose findings it reports, and
 // d.context lines either side so that a rule sees a token's surroundings.
 type window struct {
@@ -199,6 +293,7 @@ type window struct {
 	firstLine           int // 1-based line number of start
 	coreFirst, coreLast int // 1-based, inclusive
 	encoded             bool
+	candLines           []int // lines of the core's candidates, ascending
 }
 
 // windows covers every candidate's line with a window. Candidates close together share one;
@@ -208,6 +303,7 @@ func (d *Detector) windows(lines *lineIndex, cands []candidate) []window {
 	type span struct {
 		first, last int
 		encoded     []int // lines of encoded candidates
+		cands       []int // lines of all candidates
 	}
 	var spans []span
 	for _, c := range cands {
@@ -220,6 +316,11 @@ func (d *Detector) windows(lines *lineIndex, cands []candidate) []window {
 		}
 		sp := &spans[n-1]
 		sp.last = max(sp.last, last)
+		for l := first; l <= last; l++ {
+			if k := len(sp.cands); k == 0 || sp.cands[k-1] < l {
+				sp.cands = append(sp.cands, l)
+			}
+		}
 		if c.encoded {
 			sp.encoded = append(sp.encoded, first)
 		}
@@ -237,6 +338,11 @@ func (d *Detector) windows(lines *lineIndex, cands []candidate) []window {
 			}
 			for _, l := range sp.encoded {
 				w.encoded = w.encoded || (l >= first && l <= last)
+			}
+			for _, l := range sp.cands {
+				if l >= core && l <= coreLast {
+					w.candLines = append(w.candLines, l)
+				}
 			}
 			out = append(out, w)
 		}
