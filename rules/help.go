@@ -10,6 +10,9 @@ var help = map[string]string{
 	"cpanel-api-token-assignment": "A cPanel or WHM API token is assigned to a configuration key or constant. " +
 		"Revoke it, issue a replacement with an expiry date, and read it from the environment or a secret " +
 		"manager. If this is not a real token, add `tokenscan:allow` to the line or its fingerprint to `.tokenscanignore`.",
+	"cpanel-api-token-block-default": "A cPanel or WHM API token is the default value of a configuration block " +
+		"(a Terraform variable, for example). Defaults end up in state files and logs: revoke the token, issue a " +
+		"replacement with an expiry date, and pass it in through a secret variable instead.",
 	"cpanel-api-token-in-context": "A 32-character value under a secret-like key sits next to cPanel/WHM API use " +
 		"(an Authorization header, port 2083/2087 or a cPanel host). Treat it as a cPanel/WHM API token: revoke, " +
 		"replace, and move it out of the code. If it is something else, mark the line with `tokenscan:allow`.",

@@ -60,7 +60,7 @@ var samples = []sample{
 	{"toml", `uapi_token = "` + tok2 + `"`, "cpanel-api-token-assignment", tok2},
 	{"xml element", `<CpanelToken>` + tok3 + `</CpanelToken>`, "cpanel-api-token-assignment", tok3},
 	{"xml add key", `<add key="CpanelApiToken" value="` + tok1 + `" />`, "cpanel-api-token-assignment", tok1},
-	{"hcl variable", "variable \"cpanel_token\" {\n  default = \"" + tok2 + "\"\n}", "cpanel-api-token-assignment", tok2},
+	{"hcl variable", "variable \"cpanel_token\" {\n  default = \"" + tok2 + "\"\n}", "cpanel-api-token-block-default", tok2},
 	{"dockerfile env", "ENV CPANEL_TOKEN " + tok3, "cpanel-api-token-assignment", tok3},
 	{"php define", `define('CPANEL_API_TOKEN', '` + tok1 + `');`, "cpanel-api-token-assignment", tok1},
 	{"ts typed const", `export const CPANEL_TOKEN: string = "` + tok2 + `";`, "cpanel-api-token-assignment", tok2},
@@ -86,7 +86,7 @@ var samples = []sample{
 	{"access hash in perl variable", "my $hash = '" + strings.Repeat("a81d07b3e654f2c9", 14) + "';\nmy $auth = \"WHM root:\" . $hash;", "whm-access-hash-in-context", strings.Repeat("a81d07b3e654f2c9", 14)},
 	{"sha512 digest near whm", "my $sum = '" + strings.Repeat("a81d07b3e654f2c9", 8) + "'; # whm plugin checksum", "", ""},
 	{"access hash with no whm use", "my $hash = '" + strings.Repeat("a81d07b3e654f2c9", 14) + "';", "", ""},
-	{"hcl multi-line variable", "variable \"cpanel_apitoken\" {\n  type      = string\n  sensitive = true\n  default   = \"" + tok1 + "\"\n}", "cpanel-api-token-assignment", tok1},
+	{"hcl multi-line variable", "variable \"cpanel_apitoken\" {\n  type      = string\n  sensitive = true\n  default   = \"" + tok1 + "\"\n}", "cpanel-api-token-block-default", tok1},
 	{"short hex after whm", `Authorization: WHM root:4f2a9c81d07b3e65`, "", ""},
 }
 

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,6 +21,12 @@ var (
 	keyUserRe = regexp.MustCompile(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:user|username|account|login))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9][a-z0-9._-]{0,30})\b`)
 )
 
+// The words keyHostRe and keyUserRe cannot match without.
+var (
+	hostWords = [][]byte{[]byte("host"), []byte("server"), []byte("domain")}
+	userWords = [][]byte{[]byte("user"), []byte("account"), []byte("login")}
+)
+
 // hint is one piece of target evidence found at a line.
 type hint struct {
 	line     int
@@ -31,8 +38,8 @@ type hint struct {
 // block it is the token's sibling; a hundred lines away it is somebody else's setting.
 const genericHintReach = 15
 
-func attachTargets(data []byte, lines *lineIndex, fs []finding.Finding) {
-	hints := collectHints(data, lines)
+func attachTargets(data, lower []byte, lines *lineIndex, fs []finding.Finding) {
+	hints := collectHints(data, lower, lines)
 	for i := range fs {
 		f := &fs[i]
 		t := fromRule(data, lines, f)
@@ -97,31 +104,38 @@ func nearest(hints []hint, line int, want func(hint) bool) hint {
 	return best
 }
 
-func collectHints(data []byte, lines *lineIndex) []hint {
+// collectHints reads every line for target evidence. lower is data folded to lower case; cheap
+// substring checks on it keep the regular expressions off the lines that cannot match them.
+func collectHints(data, lower []byte, lines *lineIndex) []hint {
 	var hints []hint
 	for ln := 1; ln <= lines.count(); ln++ {
-		text := data[lines.lineStart(ln):lines.lineEnd(ln)]
-		if len(text) > 4096 {
-			text = text[:4096]
-		}
-		for _, m := range urlRe.FindAllSubmatch(text, -1) {
-			if h, ok := urlHint(string(m[1]), string(m[2]), string(m[3])); ok {
-				h.line = ln
-				hints = append(hints, h)
+		start, end := lines.lineStart(ln), lines.lineEnd(ln)
+		end = min(end, start+4096)
+		text, low := data[start:end], lower[start:end]
+		if bytes.Contains(low, []byte("://")) {
+			for _, m := range urlRe.FindAllSubmatch(text, -1) {
+				if h, ok := urlHint(string(m[1]), string(m[2]), string(m[3])); ok {
+					h.line = ln
+					hints = append(hints, h)
+				}
 			}
 		}
-		for _, m := range keyHostRe.FindAllSubmatch(text, -1) {
-			host := strings.ToLower(string(m[2]))
-			if !strings.Contains(host, ".") && host != "localhost" {
-				continue // a variable name, not a host
+		if containsAny(low, hostWords) {
+			for _, m := range keyHostRe.FindAllSubmatch(text, -1) {
+				host := strings.ToLower(string(m[2]))
+				if !strings.Contains(host, ".") && host != "localhost" {
+					continue // a variable name, not a host
+				}
+				t := finding.Target{Host: host, Port: atoi(string(m[3]))}
+				t.Kind = kindFromKey(string(m[1]))
+				hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
 			}
-			t := finding.Target{Host: host, Port: atoi(string(m[3]))}
-			t.Kind = kindFromKey(string(m[1]))
-			hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
 		}
-		for _, m := range keyUserRe.FindAllSubmatch(text, -1) {
-			t := finding.Target{User: string(m[2]), Kind: kindFromKey(string(m[1]))}
-			hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
+		if containsAny(low, userWords) {
+			for _, m := range keyUserRe.FindAllSubmatch(text, -1) {
+				t := finding.Target{User: string(m[2]), Kind: kindFromKey(string(m[1]))}
+				hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
+			}
 		}
 	}
 	return hints

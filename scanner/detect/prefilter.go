@@ -57,8 +57,17 @@ func init() {
 type candidate struct {
 	start, end int
 	value      string // the plain token value when known (for value-level filters); "" for hashes and encoded runs
-	encoded    bool   // the secret is only visible after decoding (base64, hex, percent-encoding)
+	kind       kind
 }
+
+// kind says what a candidate can become, so that rules whose secret cannot be one are not run.
+type kind uint8
+
+const (
+	kindToken   kind = 1 << iota // a plain 32-character [0-9A-Z] value
+	kindHex                      // a run of lower-case hex digits
+	kindEncoded                  // visible only after decoding (base64, hex, percent-encoding)
+)
 
 // findCandidates returns candidate ranges in data, in order. accept filters plain token values
 // (all-hex, low entropy, placeholders...) so that a file full of checksums costs nothing more.
@@ -116,15 +125,15 @@ func spanCandidates(data []byte, start, end int, accept func(string) bool, out [
 		switch l := we - w; {
 		case l == tokenLen && upper:
 			if v := string(data[w:we]); accept(v) {
-				out = append(out, candidate{start: w, end: we, value: v})
+				out = append(out, candidate{start: w, end: we, value: v, kind: kindToken})
 			}
 		case l == tokenLen+2 && w > 0 && data[w-1] == '%' && isHex(data[w]) && isHex(data[w+1]) && allToken(data[w+2:we]):
 			// percent-encoded separator glued to the token: cpanel%20bob%3ATOKEN
 			if v := string(data[w+2 : we]); accept(v) {
-				out = append(out, candidate{start: w + 2, end: we, value: v, encoded: true})
+				out = append(out, candidate{start: w + 2, end: we, value: v, kind: kindToken | kindEncoded})
 			}
 		case l >= minHexRun && hexLo:
-			out = append(out, candidate{start: w, end: we})
+			out = append(out, candidate{start: w, end: we, kind: kindHex})
 		}
 		w = we
 	}
@@ -140,7 +149,7 @@ func spanCandidates(data []byte, start, end int, accept func(string) bool, out [
 		return out
 	}
 	if decodedHasCandidate(data[start:runEnd], accept, depth) {
-		out = append(out, candidate{start: start, end: runEnd, encoded: true})
+		out = append(out, candidate{start: start, end: runEnd, kind: kindEncoded})
 	}
 	return out
 }

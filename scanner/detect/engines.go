@@ -1,0 +1,239 @@
+package detect
+
+import (
+	"bytes"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+
+	"github.com/zricethezav/gitleaks/v8/config"
+	glDetect "github.com/zricethezav/gitleaks/v8/detect"
+	glReport "github.com/zricethezav/gitleaks/v8/report"
+)
+
+// engine is a gitleaks detector in two flavours. Each decoding pass re-runs every rule over the
+// whole fragment, so decoding is only paid for where the prefilter saw encoded text; the
+// decoding flavour matches the stock CLI, which decodes base64, hex and percent-encoding up to
+// 5 levels deep.
+type engine struct {
+	plain, decode *glDetect.Detector
+}
+
+func newEngine(cfg config.Config) engine {
+	dec := glDetect.NewDetector(cfg)
+	dec.MaxDecodeDepth = 5
+	return engine{plain: glDetect.NewDetector(cfg), decode: dec}
+}
+
+func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
+	d := e.plain
+	if decode {
+		d = e.decode
+	}
+	return d.Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
+}
+
+// ruleEngine runs one rule of the local step, with the literals any match of it must contain.
+type ruleEngine struct {
+	id        string
+	literals  [][]byte // lower-case; nil when the pattern requires no known literal
+	multiLine bool     // a match may span lines
+	kinds     kind     // candidates its secret can be; 0 when unknown (always run)
+	engine
+}
+
+// wants reports whether r can report anything where the candidates are of the given kinds.
+// Encoded text may hide any secret and any literal, so then every rule runs.
+func (r ruleEngine) wants(kinds kind, lower []byte) bool {
+	if kinds&kindEncoded != 0 {
+		return true
+	}
+	if r.kinds != 0 && r.kinds&kinds == 0 {
+		return false
+	}
+	return r.literals == nil || containsAny(lower, r.literals)
+}
+
+// localEngines builds one engine per reported rule. A composite rule is reduced to its primary
+// pattern, without required rules and without keywords: the keyword that makes it relevant may
+// lie outside a small window, and the wide step checks both.
+func localEngines(cfg config.Config) []ruleEngine {
+	var out []ruleEngine
+	for _, id := range cfg.OrderedRules {
+		r := cfg.Rules[id]
+		if r.SkipReport || r.Regex == nil {
+			continue
+		}
+		keywords := map[string]struct{}{}
+		if len(r.RequiredRules) > 0 {
+			r.RequiredRules, r.Keywords = nil, nil
+		}
+		for _, k := range r.Keywords {
+			keywords[k] = struct{}{}
+		}
+		one := config.Config{
+			Rules:        map[string]config.Rule{id: r},
+			OrderedRules: []string{id},
+			Keywords:     keywords,
+			Allowlists:   cfg.Allowlists,
+		}
+		re := ruleEngine{id: id, engine: newEngine(one), multiLine: canSpanLines(r.Regex.String()), kinds: secretKinds(r)}
+		if lits, ok := requiredLiterals(r.Regex.String()); ok {
+			for _, l := range lits {
+				re.literals = append(re.literals, []byte(l))
+			}
+		}
+		out = append(out, re)
+	}
+	return out
+}
+
+// localContext is how many lines either side of a candidate the local step shows the rules, and
+// localBytes how many bytes before it at least: enough for a multi-line assignment (an HCL
+// variable block with a few attributes before its default).
+const (
+	localContext = 8
+	localBytes   = 512
+)
+
+// detectLines runs the single-line rules on each candidate line of w. lower is w's text folded
+// to lower case.
+func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte) []glReport.Finding {
+	var out []glReport.Finding
+	for _, c := range w.cands {
+		start, end := lines.lineStart(c.line), lines.lineEnd(c.line)
+		kinds := c.kinds
+		if decode {
+			kinds |= kindEncoded
+		}
+		for _, r := range d.local {
+			if !r.multiLine && r.wants(kinds, lower[start-w.start:end-w.start]) {
+				out = append(out, r.detect(path, data[start:end], c.line, decode)...)
+			}
+		}
+	}
+	return out
+}
+
+// detectWindow runs the multi-line rules that could match in lw. A match that reaches the last
+// line of the window may continue past it (an access hash pasted over many lines), so the window
+// grows until no match touches its end.
+func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte) []glReport.Finding {
+	var out []glReport.Finding
+	kinds := lw.kinds
+	if decode {
+		kinds |= kindEncoded
+	}
+	for _, r := range d.local {
+		if !r.multiLine || !r.wants(kinds, lower) {
+			continue
+		}
+		last := lw.coreLast
+		for {
+			found := r.detect(path, data[lw.start:lines.lineEnd(last)], lw.firstLine, decode)
+			if last >= lines.count() || !reachesLine(found, last) {
+				out = append(out, found...)
+				break
+			}
+			last = min(last+4*localContext, lines.count())
+		}
+	}
+	return out
+}
+
+func reachesLine(fs []glReport.Finding, line int) bool {
+	for _, f := range fs {
+		if f.EndLine >= line {
+			return true
+		}
+	}
+	return false
+}
+
+var lowerPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+func getBuffer() *[]byte { return lowerPool.Get().(*[]byte) }
+
+func putBuffer(b *[]byte) { lowerPool.Put(b) }
+
+// foldInto writes chunk folded to ASCII lower case into *buf and returns it.
+func foldInto(buf *[]byte, chunk []byte) []byte {
+	b := (*buf)[:0]
+	for _, c := range chunk {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	*buf = b
+	return b
+}
+
+func containsAny(lower []byte, literals [][]byte) bool {
+	for _, k := range literals {
+		if bytes.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// Samples of what each candidate kind looks like, for secretKinds.
+var (
+	sampleToken = "Q8ZK2M4T7W1RXN5BH9CJ3PVL6YD0FGS2"
+	sampleHex   = strings.Repeat("4f2a9c81d07b3e65", 60)
+)
+
+// secretKinds works out from a rule's secret group which candidate kinds it can report: a plain
+// token, a lower-case hex run, or (0) something else, in which case the rule always runs.
+func secretKinds(r config.Rule) kind {
+	group := secretGroupPattern(r)
+	if group == "" {
+		return 0
+	}
+	re, err := regexp.Compile(`^(?:` + group + `)$`)
+	if err != nil {
+		return 0
+	}
+	var k kind
+	if re.MatchString(sampleToken) {
+		k |= kindToken
+	}
+	if re.MatchString(sampleHex) {
+		k |= kindHex
+	}
+	return k
+}
+
+// secretGroupPattern returns the source of the capture group that holds a rule's secret, with
+// the flags in force around it.
+func secretGroupPattern(r config.Rule) string {
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	want := r.SecretGroup
+	if want == 0 {
+		want = 1
+	}
+	var found *syntax.Regexp
+	var walk func(*syntax.Regexp)
+	walk = func(n *syntax.Regexp) {
+		if found != nil {
+			return
+		}
+		if n.Op == syntax.OpCapture && n.Cap == want {
+			found = n.Sub[0]
+			return
+		}
+		for _, s := range n.Sub {
+			walk(s)
+		}
+	}
+	walk(re)
+	if found == nil {
+		return ""
+	}
+	return found.String()
+}

@@ -1,0 +1,344 @@
+package detect
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// Regular expressions are the expensive part of a scan. This file derives, from each pattern
+// itself, cheap checks that decide most cases without running it:
+//   - requiredLiterals: strings one of which every match must contain, so a window holding none
+//     of a rule's literals cannot match it;
+//   - literalSet: patterns that are just an alternation of literals (the allowlists' sequences
+//     and doc examples) become a set lookup.
+// Both are derived, never hand-written, so they follow the rule file when it changes.
+
+// maxLiterals bounds the sets: a pattern needing a choice among hundreds of strings is better
+// left to the regexp engine.
+const maxLiterals = 64
+
+// requiredLiterals returns lower-case strings at least one of which occurs (ignoring ASCII
+// case) in every match of pattern, or ok=false when no such set is known.
+func requiredLiterals(pattern string) ([]string, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	return necessary(re.Simplify())
+}
+
+func necessary(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpCapture:
+		return necessary(re.Sub[0])
+	case syntax.OpPlus:
+		return necessary(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return necessary(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Any one part's requirement holds for the whole; the longest shortest-literal is the
+		// most selective.
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			if set, ok := necessary(sub); ok {
+				if l := shortest(set); l > bestLen {
+					best, bestLen = set, l
+				}
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := necessary(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		if len(all) > maxLiterals {
+			return nil, false
+		}
+		return dedupeStrings(all), true
+	}
+	return nil, false
+}
+
+// literalSet reports whether pattern is an unanchored alternation of plain literals (as the
+// allowlists' sequence lists are) and returns them: matching is then "contains any of these".
+func literalSet(pattern string) ([]string, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	var out []string
+	var walk func(*syntax.Regexp) bool
+	walk = func(r *syntax.Regexp) bool {
+		switch r.Op {
+		case syntax.OpCapture:
+			return walk(r.Sub[0])
+		case syntax.OpAlternate:
+			for _, s := range r.Sub {
+				if !walk(s) {
+					return false
+				}
+			}
+			return true
+		case syntax.OpLiteral:
+			if r.Flags&syntax.FoldCase != 0 {
+				return false
+			}
+			out = append(out, string(r.Rune))
+			return true
+		case syntax.OpRepeat:
+			// x{n} of a plain literal is a longer literal (the repeated-character lists).
+			sub := r.Sub[0]
+			if r.Min != r.Max || r.Min < 1 || sub.Op != syntax.OpLiteral || sub.Flags&syntax.FoldCase != 0 {
+				return false
+			}
+			out = append(out, strings.Repeat(string(sub.Rune), r.Min))
+			return true
+		case syntax.OpConcat:
+			// The parser factors common prefixes: ABC|ABD becomes AB(?:C|D).
+			prefixes := []string{""}
+			for _, s := range r.Sub {
+				var alts []string
+				switch {
+				case s.Op == syntax.OpLiteral && s.Flags&syntax.FoldCase == 0:
+					alts = []string{string(s.Rune)}
+				case s.Op == syntax.OpCharClass && classIsLiterals(s):
+					for i := 0; i < len(s.Rune); i += 2 {
+						for c := s.Rune[i]; c <= s.Rune[i+1]; c++ {
+							alts = append(alts, string(c))
+						}
+					}
+				default:
+					sub, ok := literalSet(s.String())
+					if !ok {
+						return false
+					}
+					alts = sub
+				}
+				var next []string
+				for _, p := range prefixes {
+					for _, a := range alts {
+						next = append(next, p+a)
+					}
+				}
+				if len(next) > 1<<14 {
+					return false
+				}
+				prefixes = next
+			}
+			out = append(out, prefixes...)
+			return true
+		case syntax.OpCharClass:
+			if !classIsLiterals(r) {
+				return false
+			}
+			for i := 0; i < len(r.Rune); i += 2 {
+				for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
+					out = append(out, string(c))
+				}
+			}
+			return true
+		}
+		return false
+	}
+	if !walk(re) || len(out) == 0 {
+		return nil, false
+	}
+	return out, true
+}
+
+func classIsLiterals(r *syntax.Regexp) bool {
+	n := 0
+	for i := 0; i < len(r.Rune); i += 2 {
+		n += int(r.Rune[i+1]-r.Rune[i]) + 1
+	}
+	return n <= 16
+}
+
+func shortest(set []string) int {
+	m := -1
+	for _, s := range set {
+		if m < 0 || len(s) < m {
+			m = len(s)
+		}
+	}
+	return m
+}
+
+func dedupeStrings(in []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// substringMatcher answers "does v contain one of these literals" with one map lookup per
+// position and literal length.
+type substringMatcher struct {
+	lengths []int
+	set     map[string]struct{}
+}
+
+func newSubstringMatcher(lits []string) *substringMatcher {
+	m := &substringMatcher{set: map[string]struct{}{}}
+	seen := map[int]bool{}
+	for _, l := range lits {
+		m.set[l] = struct{}{}
+		if !seen[len(l)] {
+			seen[len(l)] = true
+			m.lengths = append(m.lengths, len(l))
+		}
+	}
+	return m
+}
+
+func (m *substringMatcher) matches(v string) bool {
+	for _, n := range m.lengths {
+		for i := 0; i+n <= len(v); i++ {
+			if _, ok := m.set[v[i:i+n]]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valueCheck is one allowlist pattern on the secret, in its fastest exact form: a substring
+// set for an unanchored alternation of literals, an exact set for ^(?:A|B)$, a byte-class test
+// for ^[class]{n}$, and the regexp itself otherwise.
+type valueCheck struct {
+	lits  *substringMatcher
+	exact map[string]struct{}
+	class *[256]bool
+	n     int // length for class
+	re    *regexp.Regexp
+}
+
+func newValueCheck(re *regexp.Regexp) valueCheck {
+	if lits, ok := literalSet(re.String()); ok {
+		return valueCheck{lits: newSubstringMatcher(lits)}
+	}
+	if body, ok := anchoredBody(re.String()); ok {
+		if lits, ok := literalSet(body.String()); ok {
+			exact := map[string]struct{}{}
+			for _, l := range lits {
+				exact[l] = struct{}{}
+			}
+			return valueCheck{exact: exact}
+		}
+		if body.Op == syntax.OpRepeat && body.Min == body.Max && body.Min > 0 && body.Sub[0].Op == syntax.OpCharClass {
+			if table, ok := byteClass(body.Sub[0]); ok {
+				return valueCheck{class: table, n: body.Min}
+			}
+		}
+	}
+	return valueCheck{re: re}
+}
+
+func (c valueCheck) matches(v string) bool {
+	switch {
+	case c.lits != nil:
+		return c.lits.matches(v)
+	case c.exact != nil:
+		_, ok := c.exact[v]
+		return ok
+	case c.class != nil:
+		if len(v) != c.n {
+			return false
+		}
+		for i := 0; i < len(v); i++ {
+			if !c.class[v[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	return c.re.MatchString(v)
+}
+
+// anchoredBody returns X for a pattern ^X$ (text anchors, not line anchors).
+func anchoredBody(pattern string) (*syntax.Regexp, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	if re.Op != syntax.OpConcat || len(re.Sub) < 3 || re.Sub[0].Op != syntax.OpBeginText || re.Sub[len(re.Sub)-1].Op != syntax.OpEndText {
+		return nil, false
+	}
+	mid := re.Sub[1 : len(re.Sub)-1]
+	if len(mid) == 1 {
+		if mid[0].Op == syntax.OpCapture {
+			return mid[0].Sub[0], true
+		}
+		return mid[0], true
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: mid}, true
+}
+
+// byteClass turns an ASCII character class into a lookup table.
+func byteClass(cc *syntax.Regexp) (*[256]bool, bool) {
+	if cc.Flags&syntax.FoldCase != 0 {
+		return nil, false
+	}
+	var t [256]bool
+	for i := 0; i < len(cc.Rune); i += 2 {
+		lo, hi := cc.Rune[i], cc.Rune[i+1]
+		if hi > 0x7f {
+			return nil, false
+		}
+		for c := lo; c <= hi; c++ {
+			t[c] = true
+		}
+	}
+	return &t, true
+}
+
+// canSpanLines reports whether a match of pattern may contain a newline. A rule that cannot is
+// run on single lines, the cheapest fragment there is.
+func canSpanLines(pattern string) bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return true
+	}
+	var walk func(*syntax.Regexp) bool
+	walk = func(r *syntax.Regexp) bool {
+		switch r.Op {
+		case syntax.OpAnyChar:
+			return true
+		case syntax.OpLiteral:
+			for _, c := range r.Rune {
+				if c == '\n' {
+					return true
+				}
+			}
+		case syntax.OpCharClass:
+			for i := 0; i < len(r.Rune); i += 2 {
+				if r.Rune[i] <= '\n' && '\n' <= r.Rune[i+1] {
+					return true
+				}
+			}
+		}
+		for _, sub := range r.Sub {
+			if walk(sub) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(re)
+}

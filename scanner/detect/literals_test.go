@@ -1,0 +1,162 @@
+package detect
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tokenscan/tokenscan/rules"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	cases := []struct {
+		pattern string
+		want    []string // nil: no requirement known
+	}{
+		{`(?i)\b(cpanel|whm)[ \t]+x`, []string{"cpanel", "whm"}},
+		{`abc|de`, []string{"abc", "de"}},
+		{`[a-z]*(?:token|key)x?`, []string{"token", "key"}},
+		{`a*|key`, nil},
+		{`(?:foo)+bar`, []string{"foo"}},
+		{`x{0,3}`, nil},
+		{`access_?hash`, []string{"access"}},
+	}
+	for _, c := range cases {
+		got, ok := requiredLiterals(c.pattern)
+		if ok != (c.want != nil) || !slices.Equal(got, c.want) {
+			t.Errorf("requiredLiterals(%q) = %q, %v; want %q", c.pattern, got, ok, c.want)
+		}
+	}
+}
+
+// TestRequiredLiteralsAreNecessary checks the soundness the local step relies on: every match
+// of every embedded rule contains one of the rule's literals.
+func TestRequiredLiteralsAreNecessary(t *testing.T) {
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := strings.Join([]string{
+		"Authorization: cpanel bob:" + tokA, "CPANEL_API_TOKEN=" + tokA, "api_token = '" + tokA + "'",
+		"Authorization: WHM root:" + strings.Repeat("0a1b2c3d4e5f6789", 5), "$accesshash = '" + strings.Repeat("0a1b2c3d4e5f6789", 5) + "'",
+		"variable \"cpanel_token\" {\n default = \"" + tokA + "\"\n}", "my $hash = '" + strings.Repeat("0a1b2c3d4e5f6789", 14) + "';",
+	}, "\n")
+	for id, r := range cfg.Rules {
+		lits, ok := requiredLiterals(r.Regex.String())
+		if !ok {
+			continue
+		}
+		for _, m := range r.Regex.FindAllString(corpus, -1) {
+			lower := strings.ToLower(m)
+			if !slices.ContainsFunc(lits, func(l string) bool { return strings.Contains(lower, l) }) {
+				t.Errorf("rule %s matched %q, which holds none of %q", id, m, lits)
+			}
+		}
+	}
+}
+
+// TestValueChecksAgreeWithRegexps pins the literal-set shortcut to the allowlist patterns it
+// replaces: same answer on random values and on values built around every literal.
+func TestValueChecksAgreeWithRegexps(t *testing.T) {
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	random := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	shortcuts := 0
+	for _, a := range cfg.Allowlists {
+		for _, re := range a.Regexes {
+			check := newValueCheck(re)
+			var inputs []string
+			for range 2000 {
+				inputs = append(inputs, random(32))
+			}
+			if lits, ok := literalSet(re.String()); ok {
+				shortcuts++
+				for _, l := range lits {
+					inputs = append(inputs, random(5)+l+random(21), l, l[:len(l)-1])
+				}
+			}
+			if body, ok := anchoredBody(re.String()); ok {
+				if lits, ok := literalSet(body.String()); ok {
+					for _, l := range lits {
+						inputs = append(inputs, l, l+"A", "A"+l, l[1:])
+					}
+				}
+			}
+			const hexU = "0123456789ABCDEF"
+			for range 200 {
+				b := make([]byte, 32)
+				for i := range b {
+					b[i] = hexU[r.IntN(16)]
+				}
+				inputs = append(inputs, string(b), string(b[:31]), string(b)+"0", strings.ToLower(string(b)))
+			}
+			for _, v := range inputs {
+				if check.matches(v) != re.MatchString(v) {
+					t.Fatalf("pattern %.60q disagrees on %q: shortcut %v, regexp %v", re.String(), v, check.matches(v), re.MatchString(v))
+				}
+			}
+		}
+	}
+	for _, a := range cfg.Allowlists {
+		for _, re := range a.Regexes {
+			if c := newValueCheck(re); c.re != nil && a.RegexTarget == "" {
+				t.Logf("no shortcut for %.60q", re.String())
+			}
+		}
+	}
+	if shortcuts == 0 {
+		t.Fatal("no allowlist pattern took the literal-set shortcut; the sequence lists should")
+	}
+}
+
+func TestLiteralSetRejectsNonLiterals(t *testing.T) {
+	for _, p := range []string{`^[0-9A-F]{32}$`, `a.c`, `(?i)abc`, `ab*`, `\bword\b`} {
+		if lits, ok := literalSet(regexp.MustCompile(p).String()); ok {
+			t.Errorf("literalSet(%q) = %q", p, lits)
+		}
+	}
+	lits, ok := literalSet(`(?:ABCDEF|ABCDEG|XYZ)`)
+	slices.Sort(lits)
+	if !ok || !slices.Equal(lits, []string{"ABCDEF", "ABCDEG", "XYZ"}) {
+		t.Errorf("factored alternation: %q %v", lits, ok)
+	}
+}
+
+func TestSecretKindsOfEmbeddedRules(t *testing.T) {
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, r := range cfg.Rules {
+		if r.SkipReport {
+			continue
+		}
+		want := kindToken
+		if strings.HasPrefix(id, "whm-access-hash") {
+			want = kindHex
+		}
+		if got := secretKinds(r); got != want {
+			t.Errorf("%s: kinds %b, want %b", id, got, want)
+		}
+	}
+}
+
+func TestCanSpanLines(t *testing.T) {
+	for p, want := range map[string]bool{`a[ \t]b`: false, `a\sb`: true, `a.b`: false, `(?s)a.b`: true, `[^x]`: true, `[^\n]`: false, "a\nb": true} {
+		if got := canSpanLines(p); got != want {
+			t.Errorf("canSpanLines(%q) = %v", p, got)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package detect
+
+import "bytes"
+
+// hasPercentEscape reports whether text holds a %XX escape, the one encoding the prefilter does
+// not decode itself (the token stays visible; its context, cpanel%20user%3A, does not).
+func hasPercentEscape(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '%')
+		if i < 0 || i+2 >= len(b) {
+			return false
+		}
+		if isHex(b[i+1]) && isHex(b[i+2]) {
+			return true
+		}
+		b = b[i+1:]
+	}
+}
+
+// candLine is a line holding candidates, and what they can become.
+type candLine struct {
+	line  int
+	kinds kind
+}
+
+// localWindows cuts the local step's fragments out of a wide window: localContext lines (and at
+// least localBytes) around each candidate line of the core, merged where they touch.
+func localWindows(lines *lineIndex, w window) []window {
+	var out []window
+	for _, c := range w.cands {
+		first := max(min(c.line-localContext, lines.lineOf(max(lines.lineStart(c.line)-localBytes, 0))), 1)
+		last := min(c.line+localContext, lines.count())
+		if n := len(out); n > 0 && first <= out[n-1].coreLast+1 {
+			o := &out[n-1]
+			o.coreLast = max(o.coreLast, last)
+			o.end = lines.lineEnd(o.coreLast)
+			o.kinds |= c.kinds
+			continue
+		}
+		out = append(out, window{start: lines.lineStart(first), end: lines.lineEnd(last), firstLine: first, coreFirst: first, coreLast: last, kinds: c.kinds})
+	}
+	return out
+}
+
+// window is a fragment handed to the rules engine: core lines, whose findings it reports, and
+// d.context lines either side so that a rule sees a token's surroundings.
+type window struct {
+	start, end          int        // byte range of all its lines
+	firstLine           int        // 1-based line number of start
+	coreFirst, coreLast int        // 1-based, inclusive
+	kinds               kind       // of all candidates within start..end
+	cands               []candLine // the core's candidate lines, ascending
+}
+
+// windows covers every candidate's line with a window. Candidates close together share one;
+// long runs of candidates (a lock file full of hashes) are cut into cores of at most
+// 2*d.context lines, because the rules engine slows down sharply on large fragments.
+func (d *Detector) windows(lines *lineIndex, cands []candidate) []window {
+	type span struct {
+		first, last int
+		cands       []candLine
+	}
+	var spans []span
+	for _, c := range cands {
+		first := lines.lineOf(c.start)
+		last := lines.lineOf(max(c.end-1, c.start))
+		n := len(spans)
+		if n == 0 || first > spans[n-1].last+1 {
+			spans = append(spans, span{first: first, last: last})
+			n++
+		}
+		sp := &spans[n-1]
+		sp.last = max(sp.last, last)
+		for l := first; l <= last; l++ {
+			if k := len(sp.cands); k > 0 && sp.cands[k-1].line == l {
+				sp.cands[k-1].kinds |= c.kind
+			} else {
+				sp.cands = append(sp.cands, candLine{line: l, kinds: c.kind})
+			}
+		}
+	}
+	coreMax := 2 * d.context
+	var out []window
+	for _, sp := range spans {
+		for core := sp.first; core <= sp.last; core += coreMax {
+			coreLast := min(core+coreMax-1, sp.last)
+			first := max(core-d.context, 1)
+			last := min(coreLast+d.context, lines.count())
+			w := window{
+				start: lines.lineStart(first), end: lines.lineEnd(last), firstLine: first,
+				coreFirst: core, coreLast: coreLast,
+			}
+			for _, c := range sp.cands {
+				if c.line >= first && c.line <= last {
+					w.kinds |= c.kinds
+				}
+				if c.line >= core && c.line <= coreLast {
+					w.cands = append(w.cands, c)
+				}
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
