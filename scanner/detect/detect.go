@@ -6,10 +6,13 @@
 package detect
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rs/zerolog"
 	"github.com/zricethezav/gitleaks/v8/config"
@@ -47,7 +50,19 @@ type Detector struct {
 	minEnt    float64
 	values    []valueCheck        // allowlist patterns on the secret alone
 	stopLists []*config.Allowlist // allowlists with stop words
+
+	lineMemo, windowMemo *memo
+	valueMemo            sync.Map // candidate value -> accepted; at most valueMemoMax entries
+	valueMemoSize        atomic.Int64
 }
+
+// Memo budgets: enough for the distinct lines of a large history, small next to the 300 MB a
+// history scan may use.
+const (
+	lineMemoBytes   = 64 << 20
+	windowMemoBytes = 32 << 20
+	valueMemoMax    = 1 << 20
+)
 
 var quietOnce sync.Once
 
@@ -86,9 +101,8 @@ func New(opt Options) (*Detector, error) {
 	if d.context < widest {
 		return nil, fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
-	for k := range cfg.Keywords {
-		d.keywords = append(d.keywords, []byte(k))
-	}
+	d.keywords = minimalKeywords(cfg.Keywords)
+	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
 	d.wide = newEngine(cfg)
 	d.local = localEngines(cfg)
 	d.minEnt = minEntropy(cfg)
@@ -110,6 +124,17 @@ func New(opt Options) (*Detector, error) {
 // and the lowest entropy threshold to a plain 32-character candidate. It may let through values
 // the rules will reject later, never the other way round.
 func (d *Detector) acceptValue(v string) bool {
+	if ok, hit := d.valueMemo.Load(v); hit {
+		return ok.(bool)
+	}
+	ok := d.judgeValue(v)
+	if d.valueMemoSize.Add(1) < valueMemoMax {
+		d.valueMemo.Store(v, ok)
+	}
+	return ok
+}
+
+func (d *Detector) judgeValue(v string) bool {
 	// The margin keeps float rounding from dropping a value gitleaks would (barely) keep.
 	if shannon(v) <= d.minEnt-1e-9 {
 		return false
@@ -153,12 +178,13 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	folded := foldInto(buf, data)
+	kw := findAll(folded, d.keywords)
 	for _, w := range d.windows(lines, cands) {
 		chunk := data[w.start:w.end]
 		lower := folded[w.start:w.end]
 		// No keyword anywhere in reach: no rule can report (composite primaries need their
 		// context, which lies within the same ±context lines).
-		if !containsAny(lower, d.keywords) {
+		if !kw.within(w.start, w.end) {
 			continue
 		}
 		decode := w.kinds&kindEncoded != 0 || hasPercentEscape(chunk)
@@ -199,4 +225,56 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 		attachTargets(data, folded, lines, out)
 	}
 	return out
+}
+
+// minimalKeywords drops keywords that contain another keyword: for "is any keyword present",
+// whm_hash adds nothing to whm. Fewer keywords, fewer passes over the text.
+func minimalKeywords(set map[string]struct{}) [][]byte {
+	var out [][]byte
+	for k := range set {
+		redundant := false
+		for other := range set {
+			if other != k && strings.Contains(k, other) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, []byte(k))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return string(out[i]) < string(out[j]) })
+	return out
+}
+
+// occurrences are the [start, end) byte ranges of keyword matches in a text, by start.
+type occurrences [][2]int
+
+// findAll finds every occurrence of the (lower-case) keywords in lower, one pass per keyword,
+// so that each window's "is a keyword in reach" is a binary search instead of a rescan.
+func findAll(lower []byte, keywords [][]byte) occurrences {
+	var out occurrences
+	for _, k := range keywords {
+		for off := 0; ; {
+			i := bytes.Index(lower[off:], k)
+			if i < 0 {
+				break
+			}
+			out = append(out, [2]int{off + i, off + i + len(k)})
+			off += i + 1
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// within reports whether a whole occurrence lies in [start, end).
+func (o occurrences) within(start, end int) bool {
+	i := sort.Search(len(o), func(i int) bool { return o[i][0] >= start })
+	for ; i < len(o) && o[i][0] < end; i++ {
+		if o[i][1] <= end {
+			return true
+		}
+	}
+	return false
 }

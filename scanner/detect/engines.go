@@ -102,29 +102,51 @@ const (
 func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte) []glReport.Finding {
 	var out []glReport.Finding
 	for _, c := range w.cands {
-		start, end := lines.lineStart(c.line), lines.lineEnd(c.line)
 		kinds := c.kinds
 		if decode {
 			kinds |= kindEncoded
 		}
-		for _, r := range d.local {
-			if !r.multiLine && r.wants(kinds, lower[start-w.start:end-w.start]) {
-				out = append(out, r.detect(path, data[start:end], c.line, decode)...)
-			}
+		for _, fr := range lineFragments(lines, c) {
+			start, end := fr[0], fr[1]
+			// Which rules run follows from the text and decode alone, so they key the memo.
+			key := memoKey(decode, data[start:end])
+			out = append(out, d.lineMemo.cached(key, c.line, func() []glReport.Finding {
+				var found []glReport.Finding
+				for _, r := range d.local {
+					if !r.multiLine && r.wants(kinds, lower[start-w.start:end-w.start]) {
+						found = append(found, r.detect(path, data[start:end], c.line, decode)...)
+					}
+				}
+				return found
+			})...)
 		}
 	}
 	return out
+}
+
+func memoKey(decode bool, text []byte) string {
+	if decode {
+		return "d" + string(text)
+	}
+	return "p" + string(text)
 }
 
 // detectWindow runs the multi-line rules that could match in lw. A match that reaches the last
 // line of the window may continue past it (an access hash pasted over many lines), so the window
 // grows until no match touches its end.
 func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte) []glReport.Finding {
-	var out []glReport.Finding
 	kinds := lw.kinds
 	if decode {
 		kinds |= kindEncoded
 	}
+	// A window that grows looks past its own text, so only the text up to the end of the file
+	// decides the result when it reaches it; windows that grew are not memoised.
+	key := memoKey(decode, data[lw.start:lw.end])
+	if fs, ok := d.windowMemo.get(key); ok {
+		return shiftLines(fs, lw.firstLine)
+	}
+	var out []glReport.Finding
+	grew := false
 	for _, r := range d.local {
 		if !r.multiLine || !r.wants(kinds, lower) {
 			continue
@@ -137,7 +159,11 @@ func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw w
 				break
 			}
 			last = min(last+4*localContext, lines.count())
+			grew = true
 		}
+	}
+	if !grew && lw.coreLast < lines.count() {
+		d.windowMemo.put(key, shiftLines(out, -lw.firstLine))
 	}
 	return out
 }

@@ -27,7 +27,10 @@ func priority(rule string) int {
 	return 3
 }
 
-const allowMarker = "tokenscan:allow"
+const (
+	allowMarker         = "tokenscan:allow"
+	gitleaksAllowMarker = "gitleaks:allow"
+)
 
 // toFinding converts a gitleaks finding from a window into ours, pinning the secret's exact
 // position in the whole file.
@@ -41,8 +44,9 @@ func (d *Detector) toFinding(path string, data []byte, lines *lineIndex, gf glRe
 	if k := bytes.Index(data[from:to], []byte(gf.Secret)); k >= 0 {
 		line, col = lines.lineOf(from+k), lines.column(from+k)
 	}
+	// The rules engine may have seen only part of a long line; the markers count anywhere on it.
 	text := data[lines.lineStart(line):lines.lineEnd(line)]
-	if bytes.Contains(text, []byte(allowMarker)) {
+	if bytes.Contains(text, []byte(allowMarker)) || bytes.Contains(text, []byte(gitleaksAllowMarker)) {
 		return finding.Finding{}, false
 	}
 	secret := normalizeSecret(gf.Secret)

@@ -19,8 +19,9 @@ func hasPercentEscape(b []byte) bool {
 
 // candLine is a line holding candidates, and what they can become.
 type candLine struct {
-	line  int
-	kinds kind
+	line   int
+	kinds  kind
+	ranges [][2]int // byte ranges of the candidates on the line
 }
 
 // localWindows cuts the local step's fragments out of a wide window: localContext lines (and at
@@ -74,8 +75,9 @@ func (d *Detector) windows(lines *lineIndex, cands []candidate) []window {
 		for l := first; l <= last; l++ {
 			if k := len(sp.cands); k > 0 && sp.cands[k-1].line == l {
 				sp.cands[k-1].kinds |= c.kind
+				sp.cands[k-1].ranges = append(sp.cands[k-1].ranges, [2]int{c.start, c.end})
 			} else {
-				sp.cands = append(sp.cands, candLine{line: l, kinds: c.kind})
+				sp.cands = append(sp.cands, candLine{line: l, kinds: c.kind, ranges: [][2]int{{c.start, c.end}}})
 			}
 		}
 	}
@@ -100,6 +102,35 @@ func (d *Detector) windows(lines *lineIndex, cands []candidate) []window {
 			}
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// Long lines (minified code, data blobs) are not handed to a rule whole: a single-line rule sees
+// each candidate with lineBefore bytes before it and lineAfter after, which holds any key or
+// header a rule looks for. Fragments are merged only while they stay under fragmentMax bytes:
+// Go's regexp runs a fast backtracker on small inputs and a much slower NFA on large ones, so
+// several small fragments beat one large one even where they overlap.
+const (
+	fragmentMax = 1024
+	lineBefore  = 512
+	lineAfter   = 64
+)
+
+// lineFragments returns the byte ranges of c's line that the single-line rules see.
+func lineFragments(lines *lineIndex, c candLine) [][2]int {
+	start, end := lines.lineStart(c.line), lines.lineEnd(c.line)
+	if end-start <= fragmentMax {
+		return [][2]int{{start, end}}
+	}
+	var out [][2]int
+	for _, r := range c.ranges {
+		from, to := max(start, r[0]-lineBefore), min(end, r[1]+lineAfter)
+		if n := len(out); n > 0 && from <= out[n-1][1] && to-out[n-1][0] <= fragmentMax {
+			out[n-1][1] = max(out[n-1][1], to)
+			continue
+		}
+		out = append(out, [2]int{from, to})
 	}
 	return out
 }
