@@ -30,6 +30,9 @@ type Options struct {
 	Stdin io.Reader
 	// NoHistory scans only the files on disk, not the git history behind them.
 	NoHistory bool
+	// HistoryOnly scans only git history, not the files on disk: the commits of a push, or a
+	// bare mirror. Path must be a repository (bare or not).
+	HistoryOnly bool
 	// Staged scans only what is staged for the next commit.
 	Staged bool
 	// SinceCommit and LogOpts narrow the history scan (see source.HistoryOptions).
@@ -103,6 +106,15 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 		return col.finish(), nil
 	}
 
+	if opt.HistoryOnly {
+		if opt.Staged || opt.NoHistory {
+			return nil, errors.New("a history-only scan cannot also be a staged or no-history scan")
+		}
+		if err := scanHistory(ctx, opt, det, workers, col); err != nil {
+			return nil, err
+		}
+		return col.finish(), nil
+	}
 	repo := isGitWorkTree(opt.Path)
 	if opt.Staged {
 		if !repo {
@@ -124,24 +136,33 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	if repo && !opt.NoHistory {
-		res.Sources = append(res.Sources, "git:"+opt.Path)
-		fs, st, err := source.History(ctx, opt.Path, source.HistoryOptions{
-			SinceCommit: opt.SinceCommit, LogOpts: opt.LogOpts, MaxFileSize: opt.MaxFileSize, Workers: workers,
-		}, det.Scan)
-		if err != nil {
-			return nil, fmt.Errorf("scanning git history of %s: %w", opt.Path, err)
-		}
-		res.Counts.Commits += st.Commits
-		res.Counts.Blobs += st.Blobs
-		res.Counts.Bytes += st.Bytes
-		for k, v := range st.Skipped {
-			res.Counts.Skipped[k] += v
-		}
-		for _, f := range fs {
-			col.add(f)
+		if err := scanHistory(ctx, opt, det, workers, col); err != nil {
+			return nil, err
 		}
 	}
 	return col.finish(), nil
+}
+
+// scanHistory scans the git history opt selects into col.
+func scanHistory(ctx context.Context, opt Options, det *detect.Detector, workers int, col *collector) error {
+	res := col.res
+	res.Sources = append(res.Sources, "git:"+opt.Path)
+	fs, st, err := source.History(ctx, opt.Path, source.HistoryOptions{
+		SinceCommit: opt.SinceCommit, LogOpts: opt.LogOpts, MaxFileSize: opt.MaxFileSize, Workers: workers,
+	}, det.Scan)
+	if err != nil {
+		return fmt.Errorf("scanning git history of %s: %w", opt.Path, err)
+	}
+	res.Counts.Commits += st.Commits
+	res.Counts.Blobs += st.Blobs
+	res.Counts.Bytes += st.Bytes
+	for k, v := range st.Skipped {
+		res.Counts.Skipped[k] += v
+	}
+	for _, f := range fs {
+		col.add(f)
+	}
+	return nil
 }
 
 // isGitWorkTree reports whether dir is the top of, or inside, a git work tree.
