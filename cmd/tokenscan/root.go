@@ -108,7 +108,11 @@ const rootExample = `  # Scan the current repository: working tree and full hist
 
   # A file or standard input
   tokenscan --path deploy.sh
-  git show HEAD:config.php | tokenscan --path -`
+  git show HEAD:config.php | tokenscan --path -
+
+  # Check whether the leaked tokens still work, then revoke them (see docs/verify-and-revoke.md)
+  tokenscan --verify
+  tokenscan --revoke --inventory tokens.json --audit-log audit.jsonl`
 
 func newRootCmd(ios *IOStreams) *rootCmd {
 	r := &rootCmd{}
