@@ -139,6 +139,13 @@ func TestEveryRuleHasEvidence(t *testing.T) {
 	}
 }
 
+// TestEmbeddedRulesValidate runs the checks Default skips for speed.
+func TestEmbeddedRulesValidate(t *testing.T) {
+	if _, err := Parse(TOML); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestParseRejectsBadRules(t *testing.T) {
 	for name, src := range map[string]string{
 		"bad regex":   "[[rules]]\nid = \"x\"\nregex = '''(unclosed'''\n",

@@ -70,6 +70,8 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	// Most scans will need the rules; compiling them while git starts costs no wall time.
+	det.Warm()
 	if opt.Path == "" {
 		opt.Path = "."
 	}

@@ -40,6 +40,10 @@ type Options struct {
 // Regular expressions cost per byte, so most text is seen by no rule at all, and the rest by the
 // few rules that could match it, in a small window.
 type Detector struct {
+	load    func() (config.Config, error)
+	once    sync.Once
+	prepErr error
+
 	cfg       config.Config
 	local     []ruleEngine
 	wide      engine
@@ -66,23 +70,58 @@ const (
 
 var quietOnce sync.Once
 
-// New builds a Detector. Building compiles the rules, so make one and share it.
+// New builds a Detector. With the embedded rules and default options nothing is compiled until
+// the first content that could hold a token: a pre-commit hook whose staged lines hold no
+// 32-character run never pays for the rules at all. Otherwise the rules are compiled at once, so
+// errors (a bad rule file, too narrow a context) surface here.
 func New(opt Options) (*Detector, error) {
 	// gitleaks logs through a global zerolog logger to stderr; our own reporting says what matters.
 	quietOnce.Do(func() { logging.Logger = zerolog.New(io.Discard) })
-	var (
-		cfg config.Config
-		err error
-	)
-	if opt.Rules == nil {
-		cfg, err = rules.Default()
-	} else {
-		cfg, err = rules.Parse(opt.Rules)
+	d := &Detector{context: opt.ContextLines, load: rules.Default}
+	if opt.Rules == nil && opt.ContextLines == 0 {
+		return d, nil
 	}
-	if err != nil {
+	if opt.Rules != nil {
+		cfg, err := rules.Parse(opt.Rules)
+		if err != nil {
+			return nil, err
+		}
+		d.load = func() (config.Config, error) { return cfg, nil }
+	}
+	if err := d.prepare(); err != nil {
 		return nil, err
 	}
-	d := &Detector{cfg: cfg, context: opt.ContextLines, ruleDesc: map[string]string{}, composite: map[string]bool{}}
+	return d, nil
+}
+
+// prepare compiles the rules and everything derived from them, once.
+func (d *Detector) prepare() error {
+	d.once.Do(func() { d.prepErr = d.build() })
+	return d.prepErr
+}
+
+// Warm starts compiling the rules in the background, so that the work overlaps with whatever
+// the caller waits for next (git starting up, a directory walk). A later Scan that needs the
+// rules waits for the same compilation instead of starting another.
+func (d *Detector) Warm() {
+	go func() { _ = d.prepare() }()
+}
+
+// mustPrepare is prepare for the scan path. The embedded rules are built and exercised by every
+// test of this package and of package rules, so their failing here is a defect of the build,
+// not a condition to handle.
+func (d *Detector) mustPrepare() {
+	if err := d.prepare(); err != nil {
+		panic("tokenscan: building the detection rules: " + err.Error())
+	}
+}
+
+func (d *Detector) build() error {
+	cfg, err := d.load()
+	if err != nil {
+		return err
+	}
+	d.cfg, d.ruleDesc, d.composite = cfg, map[string]string{}, map[string]bool{}
 	widest := 0
 	for id, r := range cfg.Rules {
 		d.ruleDesc[id] = r.Description
@@ -99,7 +138,7 @@ func New(opt Options) (*Detector, error) {
 		d.context = widest + 8
 	}
 	if d.context < widest {
-		return nil, fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
+		return fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
 	d.keywords = minimalKeywords(cfg.Keywords)
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
@@ -117,13 +156,14 @@ func New(opt Options) (*Detector, error) {
 			d.stopLists = append(d.stopLists, a)
 		}
 	}
-	return d, nil
+	return nil
 }
 
 // acceptValue applies the rules' own value-level allowlists (those that look only at the secret)
 // and the lowest entropy threshold to a plain 32-character candidate. It may let through values
 // the rules will reject later, never the other way round.
 func (d *Detector) acceptValue(v string) bool {
+	d.mustPrepare()
 	if ok, hit := d.valueMemo.Load(v); hit {
 		return ok.(bool)
 	}
@@ -173,6 +213,7 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	if len(cands) == 0 {
 		return nil
 	}
+	d.mustPrepare()
 	var out []finding.Finding
 	lines := newLineIndex(data)
 	buf := getBuffer()

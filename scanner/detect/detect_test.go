@@ -158,3 +158,12 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+func TestNewValidatesEagerlyWhenConfigured(t *testing.T) {
+	if _, err := New(Options{ContextLines: 3}); err == nil {
+		t.Error("a context narrower than the composite rules' reach was accepted")
+	}
+	if _, err := New(Options{Rules: []byte("[[rules]]\nid = \"x\"\nregex = '''(unclosed'''\n")}); err == nil {
+		t.Error("a bad rule file was accepted")
+	}
+}

@@ -77,84 +77,70 @@ func literalSet(pattern string) ([]string, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var out []string
-	var walk func(*syntax.Regexp) bool
-	walk = func(r *syntax.Regexp) bool {
-		switch r.Op {
-		case syntax.OpCapture:
-			return walk(r.Sub[0])
-		case syntax.OpAlternate:
-			for _, s := range r.Sub {
-				if !walk(s) {
-					return false
-				}
-			}
-			return true
-		case syntax.OpLiteral:
-			if r.Flags&syntax.FoldCase != 0 {
-				return false
-			}
-			out = append(out, string(r.Rune))
-			return true
-		case syntax.OpRepeat:
-			// x{n} of a plain literal is a longer literal (the repeated-character lists).
-			sub := r.Sub[0]
-			if r.Min != r.Max || r.Min < 1 || sub.Op != syntax.OpLiteral || sub.Flags&syntax.FoldCase != 0 {
-				return false
-			}
-			out = append(out, strings.Repeat(string(sub.Rune), r.Min))
-			return true
-		case syntax.OpConcat:
-			// The parser factors common prefixes: ABC|ABD becomes AB(?:C|D).
-			prefixes := []string{""}
-			for _, s := range r.Sub {
-				var alts []string
-				switch {
-				case s.Op == syntax.OpLiteral && s.Flags&syntax.FoldCase == 0:
-					alts = []string{string(s.Rune)}
-				case s.Op == syntax.OpCharClass && classIsLiterals(s):
-					for i := 0; i < len(s.Rune); i += 2 {
-						for c := s.Rune[i]; c <= s.Rune[i+1]; c++ {
-							alts = append(alts, string(c))
-						}
-					}
-				default:
-					sub, ok := literalSet(s.String())
-					if !ok {
-						return false
-					}
-					alts = sub
-				}
-				var next []string
-				for _, p := range prefixes {
-					for _, a := range alts {
-						next = append(next, p+a)
-					}
-				}
-				if len(next) > 1<<14 {
-					return false
-				}
-				prefixes = next
-			}
-			out = append(out, prefixes...)
-			return true
-		case syntax.OpCharClass:
-			if !classIsLiterals(r) {
-				return false
-			}
-			for i := 0; i < len(r.Rune); i += 2 {
-				for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
-					out = append(out, string(c))
-				}
-			}
-			return true
+	out, ok := literals(re)
+	return out, ok && len(out) > 0
+}
+
+// maxExpansion bounds how many strings a concatenation of alternatives may expand to.
+const maxExpansion = 1 << 14
+
+// literals returns every string node matches, if it matches only finitely many plain strings.
+func literals(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpCapture:
+		return literals(r.Sub[0])
+	case syntax.OpLiteral:
+		if r.Flags&syntax.FoldCase != 0 {
+			return nil, false
 		}
-		return false
+		return []string{string(r.Rune)}, true
+	case syntax.OpRepeat:
+		// x{n} of a plain literal is a longer literal (the repeated-character lists).
+		sub := r.Sub[0]
+		if r.Min != r.Max || r.Min < 1 || sub.Op != syntax.OpLiteral || sub.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{strings.Repeat(string(sub.Rune), r.Min)}, true
+	case syntax.OpCharClass:
+		if !classIsLiterals(r) {
+			return nil, false
+		}
+		var out []string
+		for i := 0; i < len(r.Rune); i += 2 {
+			for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
+				out = append(out, string(c))
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range r.Sub {
+			l, ok := literals(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		// The parser factors common prefixes: ABC|ABD becomes AB(?:C|D).
+		out := []string{""}
+		for _, sub := range r.Sub {
+			alts, ok := literals(sub)
+			if !ok || len(out)*len(alts) > maxExpansion {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(alts))
+			for _, p := range out {
+				for _, a := range alts {
+					next = append(next, p+a)
+				}
+			}
+			out = next
+		}
+		return out, true
 	}
-	if !walk(re) || len(out) == 0 {
-		return nil, false
-	}
-	return out, true
+	return nil, false
 }
 
 func classIsLiterals(r *syntax.Regexp) bool {
@@ -234,7 +220,7 @@ func newValueCheck(re *regexp.Regexp) valueCheck {
 		return valueCheck{lits: newSubstringMatcher(lits)}
 	}
 	if body, ok := anchoredBody(re.String()); ok {
-		if lits, ok := literalSet(body.String()); ok {
+		if lits, ok := literals(body); ok && len(lits) > 0 {
 			exact := map[string]struct{}{}
 			for _, l := range lits {
 				exact[l] = struct{}{}

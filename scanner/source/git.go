@@ -149,18 +149,8 @@ func startCatFile(ctx context.Context, dir string) (*catFile, error) {
 // errObjectTooLarge is returned by blob, with the object's size, for a blob over the limit.
 var errObjectTooLarge = errors.New("object too large")
 
-// blob asks for the blob oid and reads it: one round trip, for callers that decide object by
-// object. Callers that know every object up front should write all names to stdin from another
-// goroutine and call next for each, so git never waits for the next request.
-func (c *catFile) blob(oid string, maxSize int64) (int64, []byte, error) {
-	if oid == "" || strings.ContainsAny(oid, " \n") {
-		return 0, nil, fmt.Errorf("invalid object name %q", oid)
-	}
-	if _, err := io.WriteString(c.stdin, oid+"\n"); err != nil {
-		return 0, nil, c.protocolError(fmt.Errorf("requesting object %s: %w", oid, err))
-	}
-	return c.next(oid, maxSize, nil)
-}
+// validOID reports whether oid can be sent to cat-file as is.
+func validOID(oid string) bool { return oid != "" && !strings.ContainsAny(oid, " \n") }
 
 // next reads the reply to the request for oid, which the caller has already written. A blob
 // larger than maxSize is read past and discarded (the batch protocol has no way to decline it),
@@ -214,6 +204,21 @@ func (c *catFile) next(oid string, maxSize int64, buf *[]byte) (int64, []byte, e
 		return size, nil, errObjectTooLarge
 	}
 	return size, data, nil
+}
+
+// request writes object names for later next calls, in one write. The names must be valid (see
+// validOID): a stray space or newline would shift every later reply. It does not close stdin:
+// close does that after the replies were read.
+func (c *catFile) request(oids []string) error {
+	var b strings.Builder
+	for _, o := range oids {
+		b.WriteString(o)
+		b.WriteByte('\n')
+	}
+	if _, err := io.WriteString(c.stdin, b.String()); err != nil {
+		return c.protocolError(fmt.Errorf("requesting objects: %w", err))
+	}
+	return nil
 }
 
 // close ends the batch by closing its input, which makes cat-file exit cleanly.

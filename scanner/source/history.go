@@ -324,14 +324,7 @@ func readBlobs(ctx context.Context, dir string, oids []string, maxSize int64, fn
 	}
 	writeErr := make(chan error, 1)
 	go func() {
-		w := bufio.NewWriterSize(cf.stdin, 64<<10)
-		for _, o := range oids {
-			if _, err := w.WriteString(o + "\n"); err != nil {
-				writeErr <- err
-				return
-			}
-		}
-		err := w.Flush()
+		err := cf.request(oids)
 		cf.stdin.Close()
 		writeErr <- err
 	}()
@@ -350,7 +343,7 @@ func readBlobs(ctx context.Context, dir string, oids []string, maxSize int64, fn
 	}
 	if err := <-writeErr; err != nil {
 		cf.abort()
-		return cf.protocolError(fmt.Errorf("sending object names: %w", err))
+		return err
 	}
 	return cf.wait()
 }

@@ -310,3 +310,14 @@ func TestGitErrorNamesCommandAndStderr(t *testing.T) {
 		}
 	}
 }
+
+// blob asks for one object and reads its reply: the simplest use of request and next.
+func (c *catFile) blob(oid string, maxSize int64) (int64, []byte, error) {
+	if !validOID(oid) {
+		return 0, nil, fmt.Errorf("invalid object name %q", oid)
+	}
+	if err := c.request([]string{oid}); err != nil {
+		return 0, nil, err
+	}
+	return c.next(oid, maxSize, nil)
+}

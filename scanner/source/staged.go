@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
@@ -45,7 +45,7 @@ var stagedDiffArgs = []string{
 // text by IsBinary, git gives no added lines: Lines is then nil and the whole file is reported,
 // because missing a token is worse than reporting one that was already committed.
 //
-// Three git processes run however many files are staged: rev-parse, diff, cat-file --batch.
+// Two git processes run, side by side, however many files are staged: diff and cat-file --batch.
 // Memory stays bounded by what emit holds on to: the patch is streamed, only its hunk headers
 // are kept, and each blob is read just before its Unit is emitted.
 // The environment is inherited, so inside a pre-commit hook the index being committed is read.
@@ -54,82 +54,118 @@ func Staged(ctx context.Context, repoDir string, opt Options, emit func(Unit) er
 	if err != nil {
 		return err
 	}
-	// Outside a repository git diff silently turns into "git diff --no-index" and fails with a
-	// usage message; asking first gives the user git's own, clear, "not a git repository".
-	inside, err := runGit(ctx, repoDir, "rev-parse", "--is-inside-work-tree")
-	if err != nil {
+	if err := inWorkTree(repoDir); err != nil {
 		return fmt.Errorf("listing staged changes: %w", err)
-	}
-	if strings.TrimSpace(string(inside)) != "true" {
-		return fmt.Errorf("listing staged changes in %q: not inside a git work tree", repoDir)
 	}
 	diff, err := startGit(ctx, repoDir, stagedDiffArgs...)
 	if err != nil {
 		return fmt.Errorf("listing staged changes: %w", err)
 	}
-	var blobs *catFile
-	var stop error // an error of ours or emit's, returned as is; any other is about git's output
+	// cat-file starts now, beside the diff, rather than when the first blob is wanted: in a
+	// pre-commit hook every millisecond of process start-up is felt.
+	blobs, err := startCatFile(ctx, repoDir)
+	if err != nil {
+		diff.abort()
+		return fmt.Errorf("reading staged blobs: %w", err)
+	}
+	var changes []stagedChange
 	err = parseStagedDiff(diff.stdout, func(c stagedChange) error {
-		stop = stagedUnit(ctx, repoDir, s, c, &blobs, emit)
-		return stop
+		if c.status != 'D' && !s.exclude.excludedPath(c.path) {
+			changes = append(changes, c)
+		}
+		return nil
 	})
 	if err != nil {
 		diff.abort()
-		if blobs != nil {
-			blobs.abort()
-		}
-		if err == stop {
-			return err
-		}
+		blobs.abort()
 		if ctx.Err() != nil {
 			return ctx.Err() // git was killed; what it printed on the way out means nothing
 		}
 		return fmt.Errorf("listing staged changes: %w", diff.protocolError(err))
 	}
 	if err := diff.wait(); err != nil {
-		if blobs != nil {
-			blobs.abort()
-		}
+		blobs.abort()
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		return fmt.Errorf("listing staged changes: %w", err)
 	}
-	if blobs != nil {
-		if err := blobs.close(); err != nil {
-			return fmt.Errorf("reading staged blobs: %w", err)
-		}
+	if err := emitStaged(changes, s, blobs, emit); err != nil {
+		blobs.abort()
+		return err
+	}
+	if err := blobs.close(); err != nil {
+		return fmt.Errorf("reading staged blobs: %w", err)
 	}
 	return nil
 }
 
-// stagedUnit emits the Unit for one staged change, starting the shared cat-file process the
-// first time a blob is needed.
-func stagedUnit(ctx context.Context, repoDir string, s settings, c stagedChange, blobs **catFile, emit func(Unit) error) error {
-	if c.status == 'D' || s.exclude.excludedPath(c.path) {
-		return nil
-	}
-	origin := finding.Origin{Source: SourceStaged, Path: c.path}
-	if reason := c.skipReason(); reason != "" {
-		return emit(skipUnit(origin, -1, &SkipError{Path: c.path, Reason: reason}))
-	}
-	if *blobs == nil {
-		var err error
-		if *blobs, err = startCatFile(ctx, repoDir); err != nil {
-			return fmt.Errorf("reading staged blobs: %w", err)
+// emitStaged emits a Unit per change. All blob names are sent to cat-file at once, from another
+// goroutine, and the replies read in order: one round trip instead of one per file.
+func emitStaged(changes []stagedChange, s settings, blobs *catFile, emit func(Unit) error) error {
+	var wanted []string
+	for _, c := range changes {
+		if c.skipReason() == "" {
+			if !validOID(c.newOID) {
+				return fmt.Errorf("reading staged blob %q: invalid object name %q", c.path, c.newOID)
+			}
+			wanted = append(wanted, c.newOID)
 		}
 	}
-	size, data, err := (*blobs).blob(c.newOID, s.maxSize)
-	if errors.Is(err, errObjectTooLarge) {
-		return emit(skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonTooLarge}))
+	sent := make(chan error, 1)
+	go func() { sent <- blobs.request(wanted) }()
+	for _, c := range changes {
+		origin := finding.Origin{Source: SourceStaged, Path: c.path}
+		if reason := c.skipReason(); reason != "" {
+			if err := emit(skipUnit(origin, -1, &SkipError{Path: c.path, Reason: reason})); err != nil {
+				return err
+			}
+			continue
+		}
+		size, data, err := blobs.next(c.newOID, s.maxSize, nil)
+		var u Unit
+		switch {
+		case errors.Is(err, errObjectTooLarge):
+			u = skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonTooLarge})
+		case err != nil:
+			return fmt.Errorf("reading staged blob %q: %w", c.path, err)
+		case IsBinary(data):
+			u = skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonBinary})
+		default:
+			u = Unit{Origin: origin, Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
+		}
+		if err := emit(u); err != nil {
+			return err
+		}
 	}
+	if err := <-sent; err != nil {
+		return fmt.Errorf("reading staged blobs: %w", err)
+	}
+	return nil
+}
+
+// inWorkTree checks, without starting git, that dir is in a work tree: a bare repository has no
+// index to commit from, and git diff --cached there quietly reports nothing staged. Inside a
+// hook git exports GIT_DIR, and then git itself knows best.
+func inWorkTree(dir string) error {
+	if os.Getenv("GIT_DIR") != "" {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return fmt.Errorf("reading staged blob %q: %w", c.path, err)
+		return err
 	}
-	if IsBinary(data) {
-		return emit(skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonBinary}))
+	if _, err := os.Stat(abs); err != nil {
+		return err
 	}
-	return emit(Unit{Origin: origin, Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }})
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return nil
+		}
+		if filepath.Dir(d) == d {
+			return fmt.Errorf("%q is not inside a git work tree (not a git repository, or a bare one)", dir)
+		}
+	}
 }
 
 // Git file modes, as octal in raw diff output.

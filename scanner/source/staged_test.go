@@ -298,8 +298,8 @@ func TestStagedErrors(t *testing.T) {
 		wantErr error
 		wantMsg []string
 	}{
-		{name: "not a repository", dir: notRepo, wantMsg: []string{"listing staged changes: git rev-parse", "not a git repository"}},
-		{name: "missing directory", dir: filepath.Join(notRepo, "nope"), wantMsg: []string{"listing staged changes: git rev-parse", "no such file"}},
+		{name: "not a repository", dir: notRepo, wantMsg: []string{"listing staged changes: ", "not a git repository"}},
+		{name: "missing directory", dir: filepath.Join(notRepo, "nope"), wantMsg: []string{"listing staged changes: ", "no such file"}},
 		{name: "bare repository", dir: bare, wantMsg: []string{"not inside a git work tree"}},
 		{name: "emit error is returned unchanged", dir: repo, emit: func(Unit) error { return stop }, wantErr: stop},
 		{name: "cancelled", ctx: cancelled, dir: repo, wantErr: context.Canceled},
