@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/rs/zerolog"
 	"github.com/zricethezav/gitleaks/v8/config"
@@ -48,16 +47,15 @@ type Detector struct {
 	local     []ruleEngine
 	wide      engine
 	composite map[string]bool // rule IDs with required rules
-	keywords  [][]byte
+	finder    keywordFinder   // the rules' keywords
 	context   int
 	ruleDesc  map[string]string
 	minEnt    float64
-	values    []valueCheck        // allowlist patterns on the secret alone
-	stopLists []*config.Allowlist // allowlists with stop words
+	// valueRules holds, per rule whose secret can be a plain token, the allowlists that judge
+	// the secret alone. A token candidate is dropped only when every such rule would drop it.
+	valueRules [][]*valueFilter
 
 	lineMemo, windowMemo *memo
-	valueMemo            sync.Map // candidate value -> accepted; at most valueMemoMax entries
-	valueMemoSize        atomic.Int64
 }
 
 // Memo budgets: enough for the distinct lines of a large history, small next to the 300 MB a
@@ -65,7 +63,6 @@ type Detector struct {
 const (
 	lineMemoBytes   = 64 << 20
 	windowMemoBytes = 32 << 20
-	valueMemoMax    = 1 << 20
 )
 
 var quietOnce sync.Once
@@ -140,21 +137,27 @@ func (d *Detector) build() error {
 	if d.context < widest {
 		return fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
-	d.keywords = minimalKeywords(cfg.Keywords)
+	d.finder = newKeywordFinder(minimalKeywords(cfg.Keywords))
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
 	d.wide = newEngine(cfg)
 	d.local = localEngines(cfg)
 	d.minEnt = minEntropy(cfg)
-	for _, a := range cfg.Allowlists {
-		if a.RegexTarget != "" || len(a.Paths) > 0 || len(a.Commits) > 0 || a.MatchCondition == config.AllowlistMatchAnd {
-			continue
+	filters := map[*config.Allowlist]*valueFilter{}
+	for _, re := range d.local {
+		if re.kinds != 0 && re.kinds&kindToken == 0 {
+			continue // its secret is never a plain token (an access hash)
 		}
-		for _, re := range a.Regexes {
-			d.values = append(d.values, newValueCheck(re))
+		var fs []*valueFilter
+		for _, a := range append(append([]*config.Allowlist(nil), cfg.Allowlists...), cfg.Rules[re.id].Allowlists...) {
+			if a.RegexTarget != "" || len(a.Paths) > 0 || len(a.Commits) > 0 || a.MatchCondition == config.AllowlistMatchAnd {
+				continue // needs more than the secret to decide
+			}
+			if filters[a] == nil {
+				filters[a] = newValueFilter(a)
+			}
+			fs = append(fs, filters[a])
 		}
-		if len(a.StopWords) > 0 {
-			d.stopLists = append(d.stopLists, a)
-		}
+		d.valueRules = append(d.valueRules, fs)
 	}
 	return nil
 }
@@ -162,34 +165,62 @@ func (d *Detector) build() error {
 // acceptValue applies the rules' own value-level allowlists (those that look only at the secret)
 // and the lowest entropy threshold to a plain 32-character candidate. It may let through values
 // the rules will reject later, never the other way round.
-func (d *Detector) acceptValue(v string) bool {
+func (d *Detector) acceptValue(v []byte) bool {
 	d.mustPrepare()
-	if ok, hit := d.valueMemo.Load(v); hit {
-		return ok.(bool)
-	}
-	ok := d.judgeValue(v)
-	if d.valueMemoSize.Add(1) < valueMemoMax {
-		d.valueMemo.Store(v, ok)
-	}
-	return ok
-}
-
-func (d *Detector) judgeValue(v string) bool {
 	// The margin keeps float rounding from dropping a value gitleaks would (barely) keep.
 	if shannon(v) <= d.minEnt-1e-9 {
 		return false
 	}
-	for _, c := range d.values {
+	var folded [64]byte // stop words compare case-insensitively
+	lower := folded[:0]
+	for _, c := range v {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	for _, fs := range d.valueRules {
+		dropped := false
+		for _, f := range fs {
+			if f.drops(v, lower) {
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			return true
+		}
+	}
+	return false
+}
+
+// valueFilter is one allowlist that judges the secret alone, compiled to its fastest exact form.
+type valueFilter struct {
+	checks []valueCheck
+	stops  *substringMatcher // lower-case stop words, nil if none
+}
+
+func newValueFilter(a *config.Allowlist) *valueFilter {
+	f := &valueFilter{}
+	for _, re := range a.Regexes {
+		f.checks = append(f.checks, newValueCheck(re))
+	}
+	// Cheapest first: a byte-class test (all-hex checksums, the commonest decoy) before set
+	// lookups and regexps.
+	sort.SliceStable(f.checks, func(i, j int) bool { return f.checks[i].class != nil && f.checks[j].class == nil })
+	if len(a.StopWords) > 0 {
+		f.stops = newSubstringMatcher(a.StopWords) // gitleaks stores them lower-cased
+	}
+	return f
+}
+
+func (f *valueFilter) drops(v, lower []byte) bool {
+	for _, c := range f.checks {
 		if c.matches(v) {
-			return false
+			return true
 		}
 	}
-	for _, a := range d.stopLists {
-		if ok, _ := a.ContainsStopWord(v); ok {
-			return false
-		}
-	}
-	return true
+	return f.stops != nil && f.stops.matches(lower)
 }
 
 func minEntropy(cfg config.Config) float64 {
@@ -219,7 +250,7 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	folded := foldInto(buf, data)
-	kw := findAll(folded, d.keywords)
+	kw := d.finder.findAll(folded)
 	for _, w := range d.windows(lines, cands) {
 		chunk := data[w.start:w.end]
 		lower := folded[w.start:w.end]
@@ -291,18 +322,75 @@ func minimalKeywords(set map[string]struct{}) [][]byte {
 // occurrences are the [start, end) byte ranges of keyword matches in a text, by start.
 type occurrences [][2]int
 
-// findAll finds every occurrence of the (lower-case) keywords in lower, one pass per keyword,
-// so that each window's "is a keyword in reach" is a binary search instead of a rescan.
-func findAll(lower []byte, keywords [][]byte) occurrences {
-	var out occurrences
+// keywordFinder finds keywords with one IndexByte pass per anchor byte: each keyword is anchored
+// on its rarest byte (by a rough frequency rank for source code), keywords that share an anchor
+// share the pass, and only a hit is compared in full. Searching for "cpanel" from its 'c' would
+// stop at every c in the text.
+type keywordFinder struct {
+	groups []anchorGroup
+}
+
+type anchorGroup struct {
+	anchor byte
+	words  []anchoredWord
+}
+
+type anchoredWord struct {
+	word []byte
+	at   int // index of the anchor byte in word
+}
+
+// commonBytes ranks bytes from most to least frequent in code; bytes not listed count as rarest.
+const commonBytes = " etaoinsrlcdhu\n.pm(f)=,g;\"_b'yw:/-v{}01k2>x3<45[]6$9q7j8z#&|*+!@%?^~"
+
+func newKeywordFinder(keywords [][]byte) keywordFinder {
+	rank := func(c byte) int {
+		if i := strings.IndexByte(commonBytes, c); i >= 0 {
+			return i
+		}
+		return len(commonBytes)
+	}
+	var f keywordFinder
 	for _, k := range keywords {
-		for off := 0; ; {
-			i := bytes.Index(lower[off:], k)
+		at := 0
+		for i := range k {
+			if rank(k[i]) > rank(k[at]) {
+				at = i
+			}
+		}
+		g := -1
+		for i := range f.groups {
+			if f.groups[i].anchor == k[at] {
+				g = i
+			}
+		}
+		if g < 0 {
+			f.groups = append(f.groups, anchorGroup{anchor: k[at]})
+			g = len(f.groups) - 1
+		}
+		f.groups[g].words = append(f.groups[g].words, anchoredWord{word: k, at: at})
+	}
+	return f
+}
+
+// findAll finds every occurrence of the (lower-case) keywords in lower, so that each window's
+// "is a keyword in reach" is a binary search instead of a rescan.
+func (f keywordFinder) findAll(lower []byte) occurrences {
+	var out occurrences
+	for _, g := range f.groups {
+		for off := 0; off < len(lower); {
+			i := bytes.IndexByte(lower[off:], g.anchor)
 			if i < 0 {
 				break
 			}
-			out = append(out, [2]int{off + i, off + i + len(k)})
-			off += i + 1
+			pos := off + i
+			for _, w := range g.words {
+				start := pos - w.at
+				if start >= 0 && bytes.HasPrefix(lower[start:], w.word) {
+					out = append(out, [2]int{start, start + len(w.word)})
+				}
+			}
+			off = pos + 1
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })

@@ -121,7 +121,7 @@ func TestScanDedupesSameLine(t *testing.T) {
 }
 
 func TestFindCandidates(t *testing.T) {
-	accept := func(string) bool { return true }
+	accept := func([]byte) bool { return true }
 	cases := map[string]int{
 		tokA:                       1,
 		"x" + tokA:                 0, // 33-char word

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -183,16 +184,31 @@ func getBuffer() *[]byte { return lowerPool.Get().(*[]byte) }
 
 func putBuffer(b *[]byte) { lowerPool.Put(b) }
 
-// foldInto writes chunk folded to ASCII lower case into *buf and returns it.
+// foldInto writes chunk folded to ASCII lower case into *buf and returns it. It works eight
+// bytes at a time: for each byte, adding 0x3f sets the high bit from 'A' up and adding 0x25
+// sets it from '[' up (both on the low seven bits, so nothing carries between bytes); the bytes
+// with the first and not the second are A-Z and get 0x20 added. Bytes >= 0x80 are left alone.
 func foldInto(buf *[]byte, chunk []byte) []byte {
-	b := (*buf)[:0]
-	for _, c := range chunk {
+	if cap(*buf) < len(chunk) {
+		*buf = make([]byte, len(chunk), len(chunk)+len(chunk)/4)
+	}
+	b := (*buf)[:len(chunk)]
+	*buf = b
+	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(chunk); i += 8 {
+		x := binary.LittleEndian.Uint64(chunk[i:])
+		l := x & low7
+		upper := (l + 0x3f3f3f3f3f3f3f3f) &^ (l + 0x2525252525252525) &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(chunk); i++ {
+		c := chunk[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b = append(b, c)
+		b[i] = c
 	}
-	*buf = b
 	return b
 }
 

@@ -178,6 +178,10 @@ func dedupeStrings(in []string) []string {
 type substringMatcher struct {
 	lengths []int
 	set     map[string]struct{}
+	// prefix2 has a bit for every literal's first two bytes: most positions fail there, with
+	// an array lookup instead of a map lookup.
+	prefix2 [1 << 16 / 64]uint64
+	short   bool // a literal shorter than two bytes exists: no prefix filtering
 }
 
 func newSubstringMatcher(lits []string) *substringMatcher {
@@ -185,6 +189,12 @@ func newSubstringMatcher(lits []string) *substringMatcher {
 	seen := map[int]bool{}
 	for _, l := range lits {
 		m.set[l] = struct{}{}
+		if len(l) < 2 {
+			m.short = true
+		} else {
+			p := uint16(l[0])<<8 | uint16(l[1])
+			m.prefix2[p/64] |= 1 << (p % 64)
+		}
 		if !seen[len(l)] {
 			seen[len(l)] = true
 			m.lengths = append(m.lengths, len(l))
@@ -193,10 +203,16 @@ func newSubstringMatcher(lits []string) *substringMatcher {
 	return m
 }
 
-func (m *substringMatcher) matches(v string) bool {
+func (m *substringMatcher) matches(v []byte) bool {
 	for _, n := range m.lengths {
 		for i := 0; i+n <= len(v); i++ {
-			if _, ok := m.set[v[i:i+n]]; ok {
+			if !m.short {
+				p := uint16(v[i])<<8 | uint16(v[i+1])
+				if m.prefix2[p/64]&(1<<(p%64)) == 0 {
+					continue
+				}
+			}
+			if _, ok := m.set[string(v[i:i+n])]; ok {
 				return true
 			}
 		}
@@ -236,12 +252,12 @@ func newValueCheck(re *regexp.Regexp) valueCheck {
 	return valueCheck{re: re}
 }
 
-func (c valueCheck) matches(v string) bool {
+func (c valueCheck) matches(v []byte) bool {
 	switch {
 	case c.lits != nil:
 		return c.lits.matches(v)
 	case c.exact != nil:
-		_, ok := c.exact[v]
+		_, ok := c.exact[string(v)]
 		return ok
 	case c.class != nil:
 		if len(v) != c.n {
@@ -254,7 +270,7 @@ func (c valueCheck) matches(v string) bool {
 		}
 		return true
 	}
-	return c.re.MatchString(v)
+	return c.re.Match(v)
 }
 
 // anchoredBody returns X for a pattern ^X$ (text anchors, not line anchors).

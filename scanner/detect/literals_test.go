@@ -1,6 +1,10 @@
 package detect
 
 import (
+	"bytes"
+	"fmt"
+	"github.com/zricethezav/gitleaks/v8/config"
+	"math"
 	"math/rand/v2"
 	"regexp"
 	"slices"
@@ -74,7 +78,7 @@ func TestValueChecksAgreeWithRegexps(t *testing.T) {
 		return string(b)
 	}
 	shortcuts := 0
-	for _, a := range cfg.Allowlists {
+	for _, a := range allAllowlists(cfg) {
 		for _, re := range a.Regexes {
 			check := newValueCheck(re)
 			var inputs []string
@@ -103,13 +107,13 @@ func TestValueChecksAgreeWithRegexps(t *testing.T) {
 				inputs = append(inputs, string(b), string(b[:31]), string(b)+"0", strings.ToLower(string(b)))
 			}
 			for _, v := range inputs {
-				if check.matches(v) != re.MatchString(v) {
-					t.Fatalf("pattern %.60q disagrees on %q: shortcut %v, regexp %v", re.String(), v, check.matches(v), re.MatchString(v))
+				if check.matches([]byte(v)) != re.MatchString(v) {
+					t.Fatalf("pattern %.60q disagrees on %q: shortcut %v, regexp %v", re.String(), v, check.matches([]byte(v)), re.MatchString(v))
 				}
 			}
 		}
 	}
-	for _, a := range cfg.Allowlists {
+	for _, a := range allAllowlists(cfg) {
 		for _, re := range a.Regexes {
 			if c := newValueCheck(re); c.re != nil && a.RegexTarget == "" {
 				t.Logf("no shortcut for %.60q", re.String())
@@ -157,6 +161,160 @@ func TestCanSpanLines(t *testing.T) {
 	for p, want := range map[string]bool{`a[ \t]b`: false, `a\sb`: true, `a.b`: false, `(?s)a.b`: true, `[^x]`: true, `[^\n]`: false, "a\nb": true} {
 		if got := canSpanLines(p); got != want {
 			t.Errorf("canSpanLines(%q) = %v", p, got)
+		}
+	}
+}
+
+func TestFoldIntoMatchesASCIILower(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var buf []byte
+	for n := 0; n < 200; n++ {
+		in := make([]byte, n)
+		for i := range in {
+			in[i] = byte(r.IntN(256))
+		}
+		want := make([]byte, n)
+		for i, c := range in {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want[i] = c
+		}
+		if got := foldInto(&buf, in); string(got) != string(want) {
+			t.Fatalf("fold(%x) = %x, want %x", in, got, want)
+		}
+	}
+}
+
+func TestShannonMatchesReference(t *testing.T) {
+	ref := func(s []byte) float64 {
+		counts := map[byte]int{}
+		for _, c := range s {
+			counts[c]++
+		}
+		e := 0.0
+		for _, n := range counts {
+			p := float64(n) / float64(len(s))
+			e -= p * math.Log2(p)
+		}
+		return e
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 300; n += 7 {
+		in := make([]byte, n)
+		for i := range in {
+			in[i] = byte(r.IntN(256))
+		}
+		if got, want := shannon(in), ref(in); math.Abs(got-want) > 1e-9 {
+			t.Fatalf("shannon(len %d) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+func TestKeywordFinderMatchesNaiveSearch(t *testing.T) {
+	words := [][]byte{[]byte("cpanel"), []byte("whm"), []byte("2083"), []byte("2087"), []byte("access_hash"), []byte("uapi")}
+	f := newKeywordFinder(words)
+	r := rand.New(rand.NewPCG(9, 10))
+	const alphabet = "cpanelwhmu2083_ashxyz \n"
+	for n := 0; n < 300; n++ {
+		b := make([]byte, r.IntN(400))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		var want occurrences
+		for i := range b {
+			for _, w := range words {
+				if bytes.HasPrefix(b[i:], w) {
+					want = append(want, [2]int{i, i + len(w)})
+				}
+			}
+		}
+		got := f.findAll(b)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("findAll(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func TestSubstringMatcherPrefixFilter(t *testing.T) {
+	m := newSubstringMatcher([]string{"ABCDEF", "X", "QW"})
+	for v, want := range map[string]bool{"zzABCDEFzz": true, "ABCDE": false, "aXa": true, "QQW": true, "Q": false} {
+		if got := m.matches([]byte(v)); got != want {
+			t.Errorf("matches(%q) = %v", v, got)
+		}
+	}
+}
+
+func allAllowlists(cfg config.Config) []*config.Allowlist {
+	seen := map[*config.Allowlist]bool{}
+	var out []*config.Allowlist
+	add := func(as []*config.Allowlist) {
+		for _, a := range as {
+			if !seen[a] {
+				seen[a] = true
+				out = append(out, a)
+			}
+		}
+	}
+	add(cfg.Allowlists)
+	for _, id := range cfg.OrderedRules {
+		add(cfg.Rules[id].Allowlists)
+	}
+	return out
+}
+
+// TestAcceptValueMatchesGitleaks checks the prefilter's verdict on plain token values against
+// gitleaks' own allowlist and entropy logic: accept exactly when some token rule would keep it.
+func TestAcceptValueMatchesGitleaks(t *testing.T) {
+	d := newDetector(t)
+	d.mustPrepare()
+	cfg := d.cfg
+	keptBySome := func(v string) bool {
+		for _, id := range cfg.OrderedRules {
+			r := cfg.Rules[id]
+			if r.SkipReport || secretKinds(r)&kindToken == 0 {
+				continue
+			}
+			if shannon([]byte(v)) <= r.Entropy {
+				continue
+			}
+			dropped := false
+			for _, a := range append(append([]*config.Allowlist(nil), cfg.Allowlists...), r.Allowlists...) {
+				if a.RegexTarget != "" || len(a.Paths) > 0 || len(a.Commits) > 0 {
+					continue
+				}
+				if ok, _ := a.ContainsStopWord(v); ok || a.RegexAllowed(v) {
+					dropped = true
+					break
+				}
+			}
+			if !dropped {
+				return true
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	var inputs []string
+	for range 5000 {
+		b := make([]byte, 32)
+		for i := range b {
+			b[i] = alphabet[r.IntN(36)]
+		}
+		inputs = append(inputs, string(b))
+		// Plant a sequence, a stop word or a repeat into some of them.
+		for _, plant := range []string{"ABCDEF", "A1B2C3", "TOKEN", "XXXXXX", "QWERTY"} {
+			if r.IntN(20) == 0 {
+				at := r.IntN(32 - len(plant))
+				inputs = append(inputs, string(b[:at])+plant+string(b[at+len(plant):]))
+			}
+		}
+	}
+	inputs = append(inputs, "9F86D081884C7D659A2FEAA0C55AD015", "JPQNSRU0DH448UJLGXH7KVJECC5QN9N9", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+	for _, v := range inputs {
+		if got, want := d.acceptValue([]byte(v)), keptBySome(v); got != want {
+			t.Fatalf("acceptValue(%s) = %v, gitleaks would keep it: %v", v, got, want)
 		}
 	}
 }

@@ -56,7 +56,6 @@ func init() {
 // that decodes to one.
 type candidate struct {
 	start, end int
-	value      string // the plain token value when known (for value-level filters); "" for hashes and encoded runs
 	kind       kind
 }
 
@@ -71,7 +70,7 @@ const (
 
 // findCandidates returns candidate ranges in data, in order. accept filters plain token values
 // (all-hex, low entropy, placeholders...) so that a file full of checksums costs nothing more.
-func findCandidates(data []byte, accept func(string) bool) []candidate {
+func findCandidates(data []byte, accept func([]byte) bool) []candidate {
 	var out []candidate
 	n := len(data)
 	i := 0
@@ -106,7 +105,7 @@ func findCandidates(data []byte, accept func(string) bool) []candidate {
 }
 
 // spanCandidates inspects one maximal span run data[start:end].
-func spanCandidates(data []byte, start, end int, accept func(string) bool, out []candidate, depth int) []candidate {
+func spanCandidates(data []byte, start, end int, accept func([]byte) bool, out []candidate, depth int) []candidate {
 	found := len(out)
 	// Word runs inside the span (split on + / -) are where \b-bounded secrets live.
 	w := start
@@ -124,13 +123,13 @@ func spanCandidates(data []byte, start, end int, accept func(string) bool, out [
 		}
 		switch l := we - w; {
 		case l == tokenLen && upper:
-			if v := string(data[w:we]); accept(v) {
-				out = append(out, candidate{start: w, end: we, value: v, kind: kindToken})
+			if accept(data[w:we]) {
+				out = append(out, candidate{start: w, end: we, kind: kindToken})
 			}
 		case l == tokenLen+2 && w > 0 && data[w-1] == '%' && isHex(data[w]) && isHex(data[w+1]) && allToken(data[w+2:we]):
 			// percent-encoded separator glued to the token: cpanel%20bob%3ATOKEN
-			if v := string(data[w+2 : we]); accept(v) {
-				out = append(out, candidate{start: w + 2, end: we, value: v, kind: kindToken | kindEncoded})
+			if accept(data[w+2 : we]) {
+				out = append(out, candidate{start: w + 2, end: we, kind: kindToken | kindEncoded})
 			}
 		case l >= minHexRun && hexLo:
 			out = append(out, candidate{start: w, end: we, kind: kindHex})
@@ -156,7 +155,7 @@ func spanCandidates(data []byte, start, end int, accept func(string) bool, out [
 
 // decodedHasCandidate decodes a run as base64 (standard or URL alphabet) or hex and reports
 // whether the decoded text holds a candidate of its own.
-func decodedHasCandidate(run []byte, accept func(string) bool, depth int) bool {
+func decodedHasCandidate(run []byte, accept func([]byte) bool, depth int) bool {
 	for _, dec := range decoders {
 		plain, ok := dec(run)
 		if !ok || len(plain) < minHexRun {
@@ -169,7 +168,7 @@ func decodedHasCandidate(run []byte, accept func(string) bool, depth int) bool {
 	return false
 }
 
-func findCandidatesDepth(data []byte, accept func(string) bool, depth int) []candidate {
+func findCandidatesDepth(data []byte, accept func([]byte) bool, depth int) []candidate {
 	var out []candidate
 	n := len(data)
 	for i := 0; i < n; {
