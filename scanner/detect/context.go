@@ -42,9 +42,11 @@ func attachTargets(data, lower []byte, lines *lineIndex, fs []finding.Finding) {
 	hints := collectHints(data, lower, lines)
 	for i := range fs {
 		f := &fs[i]
+		// A bare host:/user: key speaks for the token only as its sibling in the same block.
+		usable := func(h hint) bool { return h.specific || sameBlock(data, lines, h.line, f.Origin.Line) }
 		t := fromRule(data, lines, f)
-		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.Host != "" }).target)
-		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.User != "" }).target)
+		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.Host != "" && usable(h) }).target)
+		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.User != "" && usable(h) }).target)
 		t = t.Merge(nearest(hints, f.Origin.Line, func(h hint) bool { return h.target.Kind != "" }).target)
 		if t.Kind == "" {
 			t.Kind = finding.KindCPanel
@@ -126,19 +128,63 @@ func collectHints(data, lower []byte, lines *lineIndex) []hint {
 				if !strings.Contains(host, ".") && host != "localhost" {
 					continue // a variable name, not a host
 				}
-				t := finding.Target{Host: host, Port: atoi(string(m[3]))}
-				t.Kind = kindFromKey(string(m[1]))
-				hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
+				if h, ok := keyHint(string(m[1]), finding.Target{Host: host, Port: atoi(string(m[3]))}); ok {
+					h.line = ln
+					hints = append(hints, h)
+				}
 			}
 		}
 		if containsAny(low, userWords) {
 			for _, m := range keyUserRe.FindAllSubmatch(text, -1) {
-				t := finding.Target{User: string(m[2]), Kind: kindFromKey(string(m[1]))}
-				hints = append(hints, hint{line: ln, target: t, specific: t.Kind != ""})
+				if h, ok := keyHint(string(m[1]), finding.Target{User: string(m[2])}); ok {
+					h.line = ln
+					hints = append(hints, h)
+				}
 			}
 		}
 	}
 	return hints
+}
+
+// keyHint judges a host or user key by its name: CPANEL_HOST speaks for cPanel anywhere in the
+// file, a bare host: only for its block (see sameBlock), and DB_HOST or smtp_user are another
+// service's settings, never a place to send a cPanel token.
+func keyHint(key string, t finding.Target) (hint, bool) {
+	k := strings.ToLower(key)
+	if t.Kind = kindFromKey(k); t.Kind != "" {
+		return hint{target: t, specific: true}, true
+	}
+	for _, bare := range []string{"host", "hostname", "server", "domain", "user", "username", "account", "login"} {
+		if strings.TrimLeft(k, "$.-_\"'") == bare {
+			return hint{target: t}, true
+		}
+	}
+	return hint{}, false
+}
+
+// sameBlock reports whether lines a and b are siblings in one block of a configuration file:
+// equally indented, with nothing less indented and no [section] header between them.
+func sameBlock(data []byte, lines *lineIndex, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	text := func(l int) []byte { return data[lines.lineStart(l):lines.lineEnd(l)] }
+	indent := func(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " \t")) }
+	level := indent(text(a))
+	if indent(text(b)) != level {
+		return false
+	}
+	for l := a + 1; l < b; l++ {
+		line := text(l)
+		trimmed := bytes.TrimSpace(line)
+		if len(trimmed) == 0 {
+			continue
+		}
+		if indent(line) < level || trimmed[0] == '[' && trimmed[len(trimmed)-1] == ']' {
+			return false
+		}
+	}
+	return true
 }
 
 // urlHint accepts a URL as cPanel/WHM evidence only when it looks like one: a cPanel/WHM port, an

@@ -167,3 +167,21 @@ func TestNewValidatesEagerlyWhenConfigured(t *testing.T) {
 		t.Error("a bad rule file was accepted")
 	}
 }
+
+// TestTargetsNeverBorrowAnotherServicesHost: a token must never be routed to a host that the
+// file names for something else (a database, a mail server), since verification sends it there.
+func TestTargetsNeverBorrowAnotherServicesHost(t *testing.T) {
+	d := newDetector(t)
+	cases := map[string]finding.Target{
+		"DB_HOST=db.internal.example.com\nSMTP_USER=mailer\nCPANEL_API_TOKEN=" + tokA + "\n":                      {Kind: finding.KindCPanel},
+		"db:\n  host: db.internal.example.com\n  user: app\ncpanel:\n  token: " + tokA + "\n  note: curl :2083\n": {Kind: finding.KindCPanel},
+		"cpanel:\n  host: cp.example.com\n  user: bob\n  token: " + tokA + "\n":                                   {Kind: finding.KindCPanel, Host: "cp.example.com", Port: 2083, User: "bob"},
+		"[database]\nhost = db.example.com\n[cpanel]\ntoken = " + tokA + "\nurl = https://cp.example.com:2083/\n": {Kind: finding.KindCPanel, Host: "cp.example.com", Port: 2083},
+	}
+	for text, want := range cases {
+		fs := d.Scan("f", []byte(text))
+		if len(fs) != 1 || fs[0].Target != want {
+			t.Errorf("%q: got %+v, want target %+v", text, fs, want)
+		}
+	}
+}
