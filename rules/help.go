@@ -16,6 +16,11 @@ var help = map[string]string{
 	"cpanel-api-token-in-context": "A 32-character value under a secret-like key sits next to cPanel/WHM API use " +
 		"(an Authorization header, port 2083/2087 or a cPanel host). Treat it as a cPanel/WHM API token: revoke, " +
 		"replace, and move it out of the code. If it is something else, mark the line with `tokenscan:allow`.",
+	"cpanel-api-token-prose": "A cPanel or WHM API token is written out in a comment or note. Comments are read by " +
+		"everyone with access to the code: revoke the token, issue a replacement, and keep it in a secret store.",
+	"cpanel-api-token-csv": "A file of cPanel/WHM accounts holds their API tokens in a column. Revoke every token in it, " +
+		"issue replacements, and keep the list in a secret store or password manager rather than in the repository.",
+	"csv-header-context": "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
 	"cpanel-context": "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
 	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +
 		"It grants root-level WHM API access. Reset it in WHM (Remote Access Key » Generate New Key), " +
