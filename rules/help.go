@@ -21,7 +21,7 @@ var help = map[string]string{
 	"cpanel-api-token-csv": "A file of cPanel/WHM accounts holds their API tokens in a column. Revoke every token in it, " +
 		"issue replacements, and keep the list in a secret store or password manager rather than in the repository.",
 	"csv-header-context": "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
-	"cpanel-context": "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
+	"cpanel-context":     "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
 	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +
 		"It grants root-level WHM API access. Reset it in WHM (Remote Access Key » Generate New Key), " +
 		"switch the integration to a WHM API token with limited ACLs and an IP allowlist, and purge it from history.",
