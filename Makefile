@@ -62,7 +62,7 @@ bench-wasm: wasm
 	node wasm/testdata/bench.mjs extension/wasm_exec.js extension/tokenscan.wasm 15
 
 demo: build
-	@$(GO) run ./cmd/demo -tokenscan $(TOKENSCAN)
+	@$(GO) run ./cmd/demo -tokenscan $(TOKENSCAN) -org
 
 clean:
 	rm -rf $(BIN) extension/tokenscan.wasm extension/wasm_exec.js

@@ -2,7 +2,8 @@
 // committed by mistake, deleted in a later commit, and still found in history with the commit
 // and author that introduced it. It then revokes that token for real: the cPanel simulator runs
 // in this process, mints the token that gets leaked, and `tokenscan --revoke` revokes it and
-// proves that the server refuses it afterwards. `make demo` runs it; nothing is manual.
+// proves that the server refuses it afterwards. With -org it then sweeps a whole GitHub
+// organisation (org.go) as the scheduled CI job would. `make demo` runs it; nothing is manual.
 package main
 
 import (
@@ -25,10 +26,17 @@ import (
 func main() {
 	tokenscan := flag.String("tokenscan", "bin/tokenscan", "tokenscan binary to run")
 	keep := flag.Bool("keep", false, "keep the demo repository instead of deleting it")
+	org := flag.Bool("org", false, "then sweep a whole GitHub organisation (GitHub fake, git server, cPanel simulator)")
 	flag.Parse()
 	if err := run(*tokenscan, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
+	}
+	if *org {
+		if err := runOrg(*tokenscan); err != nil {
+			fmt.Fprintln(os.Stderr, "demo:", err)
+			os.Exit(1)
+		}
 	}
 }
 

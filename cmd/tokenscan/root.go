@@ -67,6 +67,7 @@ type ScanOptions struct {
 	Quiet       bool
 	Workers     int
 	RemediationOptions
+	OrgOptions
 }
 
 const rootLong = `tokenscan finds cPanel and WHM API tokens that leaked into code or git history.
@@ -155,6 +156,7 @@ func newRootCmd(ios *IOStreams) *rootCmd {
 	f.IntVar(&opts.Workers, "workers", 0, "files scanned in parallel (default: one per CPU)")
 	cmd.AddCommand(newVersionCmd(ios))
 	addRemediationFlags(cmd, &opts.RemediationOptions)
+	addOrgFlags(cmd, &opts.OrgOptions)
 	cmd.AddCommand(newVerifyCmd(r, ios), newRevokeCmd(r, ios))
 	cmd.AddCommand(newProtectCmd(r, ios), newHookCmd(ios))
 	r.cmd = cmd
@@ -186,6 +188,9 @@ func buildVersion() string {
 }
 
 func runScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) {
+	if opts.OrgOptions.active() {
+		return runOrgScan(ctx, opts)
+	}
 	format, err := report.ParseFormat(opts.Format)
 	if err != nil {
 		return nil, usageError{err}
@@ -239,13 +244,29 @@ func runScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) {
 	return rep, nil
 }
 
-// writeReport writes to standard output, or atomically to --report-path: a crash or a full disk
-// never leaves a half-written report where the last good one was.
+// writeReport writes to standard output, or to --report-path. A regular file is replaced
+// atomically: a crash or a full disk never leaves a half-written report where the last good one
+// was. Anything else (/dev/null, a FIFO, a symlink the user pointed there) is written through,
+// because renaming over it would replace the device or link with a plain file.
 func writeReport(opts *ScanOptions, format report.Format, rep *report.Report) error {
 	wopts := report.Options{ShowSecrets: opts.ShowSecrets}
 	if opts.ReportPath == "" {
 		wopts.Color = opts.IO.OutIsTTY && !opts.NoColor && os.Getenv("NO_COLOR") == ""
 		return report.Write(opts.IO.Out, format, rep, wopts)
+	}
+	if st, err := os.Lstat(opts.ReportPath); err == nil && !st.Mode().IsRegular() {
+		f, err := os.OpenFile(opts.ReportPath, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return fmt.Errorf("writing report: %w", err)
+		}
+		err = report.Write(f, format, rep, wopts)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing report %s: %w", opts.ReportPath, err)
+		}
+		return nil
 	}
 	dir := filepath.Dir(opts.ReportPath)
 	tmp, err := os.CreateTemp(dir, ".tokenscan-report-*")

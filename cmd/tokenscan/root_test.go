@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
@@ -209,5 +210,48 @@ func TestSplitArgs(t *testing.T) {
 	}
 	if got, err := splitArgs("   "); err != nil || len(got) != 0 {
 		t.Fatalf("blank: %q %v", got, err)
+	}
+}
+
+// TestReportPathWritesThroughNonRegularFiles: --report-path on a symlink or a FIFO must write
+// through it, never rename a file over it (which once turned /dev/null into a plain file).
+func TestReportPathWritesThroughNonRegularFiles(t *testing.T) {
+	dir := leakyTree(t)
+	out := t.TempDir()
+	target := filepath.Join(out, "real.json")
+	if err := os.WriteFile(target, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(out, "link.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, "", "--path", dir, "--no-history", "-q", "-f", "json", "-r", link); r.code != report.ExitLeaks {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the symlink was replaced: %v %v", st, err)
+	}
+	if data, _ := os.ReadFile(target); !strings.Contains(string(data), report.SchemaVersion) {
+		t.Fatalf("report not written through the link: %q", data)
+	}
+
+	fifo := filepath.Join(out, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		data, _ := os.ReadFile(fifo)
+		got <- string(data)
+	}()
+	if r := runCLI(t, "", "--path", dir, "--no-history", "-q", "-f", "json", "-r", fifo); r.code != report.ExitLeaks {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if data := <-got; !strings.Contains(data, report.SchemaVersion) {
+		t.Fatalf("report not written into the FIFO: %q", data)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the FIFO was replaced: %v %v", st, err)
 	}
 }

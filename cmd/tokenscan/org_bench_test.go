@@ -1,0 +1,249 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tokenscan/tokenscan/scanner/github/githubtest"
+)
+
+// The organisation benchmark: 200 generated repositories of mixed sizes (over 200 MB of file
+// versions in history) served by the GitHub fake and git http-backend on loopback, scanned by
+// the tokenscan binary as a CI job would run it. Generated once into the user cache directory.
+//
+//	TOKENSCAN_BIN=bin/tokenscan TOKENSCAN_GITLEAKS=bin/gitleaks go test -run '^$' -bench OrgScan -benchtime 1x ./cmd/tokenscan
+const (
+	benchOrg      = "bench"
+	benchRepos    = 200
+	benchDataName = "org200-v1"
+)
+
+// benchSizes gives repository i its history size in bytes of file versions: most repositories
+// are small, a few carry most of the bytes, as in a real organisation.
+func benchSize(i int) int {
+	switch {
+	case i%20 == 0:
+		return 9 << 20 // 10 large
+	case i%5 == 0:
+		return 2 << 20 // 30 medium
+	}
+	return 600 << 10 // 160 small
+}
+
+func BenchmarkOrgScan(b *testing.B) {
+	if testing.Short() {
+		b.Skip("long benchmark")
+	}
+	root, historyBytes := benchOrgData(b)
+	bin := benchBinary(b)
+	gh, err := githubtest.New(githubtest.Options{Token: testGitHubToken, GitRoot: root})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer gh.Close()
+	for i := 0; i < benchRepos; i++ {
+		if _, err := gh.AddRepo(githubtest.Repo{Owner: benchOrg, Name: fmt.Sprintf("repo-%03d", i), PushedAt: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	tokenFile := filepath.Join(b.TempDir(), "token")
+	os.WriteFile(tokenFile, []byte(testGitHubToken), 0o600)
+	run := func(cache string, extra ...string) (time.Duration, int64, int) {
+		reportPath := filepath.Join(b.TempDir(), "report.json")
+		args := append([]string{"--org", benchOrg, "--github-url", gh.URL(), "--github-token-file", tokenFile, "--cache-dir", cache,
+			"--format", "json", "--report-path", reportPath, "--quiet"}, extra...)
+		cmd := exec.Command(bin, args...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		start := time.Now()
+		err := cmd.Run()
+		wall := time.Since(start)
+		code := cmd.ProcessState.ExitCode()
+		if err != nil && code != 1 {
+			rep, _ := os.ReadFile(reportPath)
+			if i := strings.LastIndex(string(rep), `"errors"`); i >= 0 {
+				rep = rep[i:min(len(rep), i+3000)]
+			}
+			b.Fatalf("tokenscan %v: %v\n%s\n%s", extra, err, stderr.String(), rep)
+		}
+		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
+		return wall, rss, code
+	}
+	b.ResetTimer()
+	for range b.N {
+		cache := filepath.Join(b.TempDir(), "cache")
+		first, rss, code := run(cache, "--jobs", "4")
+		if code != 1 {
+			b.Fatalf("first scan exited %d; the planted tokens were not found", code)
+		}
+		incr, _, _ := run(cache, "--jobs", "4")
+		serial, _, _ := run(filepath.Join(b.TempDir(), "cache1"), "--jobs", "1", "--workers", "1")
+		b.ReportMetric(float64(historyBytes)/(1<<20), "history-MB")
+		b.ReportMetric(first.Seconds(), "first-s")
+		b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
+		b.ReportMetric(serial.Seconds(), "jobs1-s")
+		b.ReportMetric(serial.Seconds()/first.Seconds(), "speedup-jobs4/1")
+		b.ReportMetric(incr.Seconds(), "incremental-s")
+		b.ReportMetric(100*incr.Seconds()/first.Seconds(), "incremental-%")
+		if gl := os.Getenv("TOKENSCAN_GITLEAKS"); gl != "" {
+			base := benchGitleaks(b, gl, gh.URL())
+			b.ReportMetric(base.Seconds(), "gitleaks-s")
+			b.ReportMetric(base.Seconds()/first.Seconds(), "x-faster-than-gitleaks")
+		} else {
+			b.Log("TOKENSCAN_GITLEAKS not set: no gitleaks baseline")
+		}
+	}
+}
+
+// benchGitleaks is the baseline: clone each repository, then run the stock gitleaks over its
+// history with our rules, one repository after another.
+func benchGitleaks(b *testing.B, gitleaks, url string) time.Duration {
+	dir := b.TempDir()
+	askpass := filepath.Join(dir, "askpass.sh")
+	os.WriteFile(askpass, []byte("#!/bin/sh\nprintf '%s\\n' \"$BENCH_GIT_PASSWORD\"\n"), 0o700)
+	rulesFile, _ := filepath.Abs("../../rules/cpanel.toml")
+	env := append(os.Environ(), "GIT_ASKPASS="+askpass, "BENCH_GIT_PASSWORD="+testGitHubToken, "GIT_TERMINAL_PROMPT=0")
+	start := time.Now()
+	for i := 0; i < benchRepos; i++ {
+		name := fmt.Sprintf("repo-%03d", i)
+		dst := filepath.Join(dir, name)
+		clone := exec.Command("git", "-c", "credential.helper=", "clone", "--quiet", "--bare", url+"/"+benchOrg+"/"+name+".git", dst)
+		clone.Env = env
+		if out, err := clone.CombinedOutput(); err != nil {
+			b.Fatalf("clone %s: %v %s", name, err, out)
+		}
+		gl := exec.Command(gitleaks, "git", "--config", rulesFile, "--no-banner", "--log-level", "error", "--exit-code", "0",
+			"--report-format", "json", "--report-path", filepath.Join(dir, "gitleaks.json"), dst)
+		if out, err := gl.CombinedOutput(); err != nil {
+			b.Fatalf("gitleaks %s: %v %s", name, err, out)
+		}
+		os.RemoveAll(dst)
+	}
+	return time.Since(start)
+}
+
+func benchBinary(b *testing.B) string {
+	if p := os.Getenv("TOKENSCAN_BIN"); p != "" {
+		abs, _ := filepath.Abs(p)
+		return abs
+	}
+	out := filepath.Join(b.TempDir(), "tokenscan")
+	if msg, err := exec.Command("go", "build", "-o", out, ".").CombinedOutput(); err != nil {
+		b.Fatalf("building tokenscan: %v %s", err, msg)
+	}
+	return out
+}
+
+// benchOrgData generates the organisation's bare repositories once, with git fast-import, and
+// returns their root and the total size of the file versions in their histories.
+func benchOrgData(b *testing.B) (string, int64) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		b.Skip("no user cache directory")
+	}
+	root := filepath.Join(base, "tokenscan-bench", benchDataName)
+	done := filepath.Join(root, "complete")
+	var total int64
+	for i := 0; i < benchRepos; i++ {
+		total += int64(benchSize(i))
+	}
+	if _, err := os.Stat(done); err == nil {
+		return root, total
+	}
+	os.RemoveAll(root)
+	b.Logf("generating %d repositories (%d MB of history) in %s", benchRepos, total>>20, root)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	errs := make(chan error, benchRepos)
+	for i := 0; i < benchRepos; i++ {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			errs <- genRepo(filepath.Join(root, benchOrg, fmt.Sprintf("repo-%03d.git", i)), i)
+		}()
+	}
+	for i := 0; i < benchRepos; i++ {
+		if err := <-errs; err != nil {
+			b.Fatal(err)
+		}
+	}
+	os.WriteFile(done, nil, 0o644)
+	return root, total
+}
+
+var benchWords = strings.Fields(`func return if else for range var const type struct interface map string int error nil
+	config deploy server client request response handler user account backup mail dns domain cache session
+	token value key secret host port path file read write open close update delete create list get set`)
+
+// genRepo writes repository i: commits that each rewrite a few files with code-like text, until
+// its size is reached. Every tenth repository leaks a token in one commit and removes it later.
+func genRepo(dir string, i int) error {
+	if out, err := exec.Command("git", "init", "-q", "--bare", "-b", "main", dir).CombinedOutput(); err != nil {
+		return fmt.Errorf("%v %s", err, out)
+	}
+	cmd := exec.Command("git", "fast-import", "--quiet")
+	cmd.Dir = dir
+	in, _ := cmd.StdinPipe()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(in, 1<<20)
+	rng := rand.New(rand.NewPCG(uint64(i), 42))
+	size := benchSize(i)
+	files := 8 + size/(256<<10)
+	when := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	written := 0
+	for c := 1; written < size; c++ {
+		when += 3600
+		msg := fmt.Sprintf("change %d", c)
+		fmt.Fprintf(w, "commit refs/heads/main\ncommitter Dev <dev@example.com> %d +0000\ndata %d\n%s\n", when, len(msg), msg)
+		for f := 0; f < 3; f++ {
+			var body strings.Builder
+			lines := 200 + rng.IntN(600)
+			for l := 0; l < lines; l++ {
+				for w := 0; w < 4+rng.IntN(8); w++ {
+					body.WriteString(benchWords[rng.IntN(len(benchWords))])
+					if rng.IntN(4) == 0 {
+						fmt.Fprintf(&body, "%d", rng.IntN(100000))
+					}
+					body.WriteByte(' ')
+				}
+				if rng.IntN(500) == 0 {
+					body.WriteString("// see the cpanel docs on port 2083")
+				}
+				body.WriteByte('\n')
+			}
+			if i%10 == 0 && c == 3 && f == 0 {
+				fmt.Fprintf(&body, "curl -H 'Authorization: cpanel user%d:%s' https://cp%d.example.com:2083/execute/Email/list_pops\n", i, benchToken(i), i)
+			}
+			path := fmt.Sprintf("src/pkg%d/file%d.go", rng.IntN(4), rng.IntN(files))
+			fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n%s\n", path, body.Len(), body.String())
+			written += body.Len()
+		}
+		w.WriteString("\n")
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	in.Close()
+	return cmd.Wait()
+}
+
+// benchToken is a token-shaped value for repository i, built at run time.
+func benchToken(i int) string {
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+	rng := rand.New(rand.NewPCG(uint64(i), 7))
+	var b strings.Builder
+	for b.Len() < 32 {
+		b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
+}

@@ -1,0 +1,213 @@
+package github
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	gh "github.com/google/go-github/v60/github"
+)
+
+// Repo is one repository to scan, as discovery found it.
+type Repo struct {
+	Owner      string
+	Name       string
+	FullName   string // owner/name, as GitHub spells it
+	CloneURL   string
+	Archived   bool
+	Fork       bool
+	Disabled   bool
+	Visibility string // public, private or internal
+	PushedAt   time.Time
+	SizeKB     int
+}
+
+// Query says which repositories to list. Every part is optional; the union is returned.
+type Query struct {
+	Orgs  []string
+	Users []string
+	Repos []string // owner/name
+}
+
+// namePart is what GitHub allows in an owner or repository name. Checking it keeps a hostile or
+// mistyped name from becoming a path outside the cache.
+var namePart = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+
+// ValidFullName reports whether s is owner/name with names GitHub could have made.
+func ValidFullName(s string) bool {
+	owner, name, ok := strings.Cut(s, "/")
+	return ok && namePart.MatchString(owner) && namePart.MatchString(name) && name != "." && name != ".." && !strings.HasSuffix(name, ".git")
+}
+
+// SourceError is the failure to list one part of a query, e.g. an organisation that does not
+// exist. Discovery goes on with the other parts.
+type SourceError struct {
+	Source string // org:NAME, user:NAME or repo:OWNER/NAME
+	Err    error
+}
+
+func (e *SourceError) Error() string { return e.Source + ": " + e.Err.Error() }
+func (e *SourceError) Unwrap() error { return e.Err }
+
+// Discover lists the repositories q names, each once, sorted by full name. A part that fails is
+// returned as a *SourceError beside the repositories of the parts that worked; an error that
+// stops discovery as a whole (the rate limit, a cancelled context) ends it.
+func (c *Client) Discover(ctx context.Context, q Query) ([]Repo, []*SourceError, error) {
+	var (
+		out   []Repo
+		fails []*SourceError
+		seen  = map[string]bool{}
+	)
+	add := func(rs []*gh.Repository) {
+		for _, r := range rs {
+			repo := fromAPI(r)
+			key := strings.ToLower(repo.FullName)
+			if !seen[key] && ValidFullName(repo.FullName) {
+				seen[key] = true
+				out = append(out, repo)
+			}
+		}
+	}
+	list := func(source string, fetch func(page int) ([]*gh.Repository, *gh.Response, error)) error {
+		for page := 1; page != 0; {
+			rs, resp, err := fetch(page)
+			if err != nil {
+				if fatal(err) {
+					return err
+				}
+				fails = append(fails, &SourceError{Source: source, Err: err})
+				return nil
+			}
+			add(rs)
+			page = resp.NextPage
+		}
+		return nil
+	}
+	for _, org := range q.Orgs {
+		err := list("org:"+org, func(page int) ([]*gh.Repository, *gh.Response, error) {
+			rs, resp, err := c.gh.Repositories.ListByOrg(ctx, org, &gh.RepositoryListByOrgOptions{
+				Type: "all", Sort: "full_name", ListOptions: gh.ListOptions{Page: page, PerPage: 100}})
+			if err != nil {
+				return nil, nil, apiError("listing repositories of organisation "+org, "organisation", org, err)
+			}
+			return rs, resp, nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, user := range q.Users {
+		err := list("user:"+user, func(page int) ([]*gh.Repository, *gh.Response, error) {
+			rs, resp, err := c.gh.Repositories.ListByUser(ctx, user, &gh.RepositoryListByUserOptions{
+				Type: "owner", Sort: "full_name", ListOptions: gh.ListOptions{Page: page, PerPage: 100}})
+			if err != nil {
+				return nil, nil, apiError("listing repositories of user "+user, "user", user, err)
+			}
+			return rs, resp, nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, full := range q.Repos {
+		owner, name, _ := strings.Cut(full, "/")
+		r, _, err := c.gh.Repositories.Get(ctx, owner, name)
+		if err != nil {
+			err = apiError("getting repository "+full, "repository", full, err)
+			if fatal(err) {
+				return nil, nil, err
+			}
+			fails = append(fails, &SourceError{Source: "repo:" + full, Err: err})
+			continue
+		}
+		add([]*gh.Repository{r})
+	}
+	slices.SortFunc(out, func(a, b Repo) int { return strings.Compare(strings.ToLower(a.FullName), strings.ToLower(b.FullName)) })
+	return out, fails, nil
+}
+
+// fatal reports errors that would fail every later call too.
+func fatal(err error) bool {
+	var rl *RateLimitError
+	return errors.As(err, &rl) || isContextError(err)
+}
+
+func fromAPI(r *gh.Repository) Repo {
+	repo := Repo{
+		Name:       r.GetName(),
+		FullName:   r.GetFullName(),
+		CloneURL:   r.GetCloneURL(),
+		Archived:   r.GetArchived(),
+		Fork:       r.GetFork(),
+		Disabled:   r.GetDisabled(),
+		Visibility: r.GetVisibility(),
+		PushedAt:   r.GetPushedAt().Time,
+		SizeKB:     r.GetSize(),
+	}
+	repo.Owner, _, _ = strings.Cut(repo.FullName, "/")
+	if repo.Visibility == "" { // older GHES versions answer only "private"
+		repo.Visibility = "public"
+		if r.GetPrivate() {
+			repo.Visibility = "private"
+		}
+	}
+	return repo
+}
+
+// Filter narrows discovered repositories. Globs use path.Match syntax; a pattern with a '/'
+// matches the full name (acme/web-*), one without matches the name alone (web-*).
+type Filter struct {
+	Include      []string
+	Exclude      []string
+	SkipArchived bool
+	SkipForks    bool
+	Visibility   []string // public, private, internal; empty means all
+}
+
+// Validate checks the patterns and visibilities once, before discovery.
+func (f Filter) Validate() error {
+	for _, p := range append(slices.Clone(f.Include), f.Exclude...) {
+		if _, err := path.Match(p, ""); err != nil {
+			return fmt.Errorf("repository pattern %q: %w", p, err)
+		}
+	}
+	for _, v := range f.Visibility {
+		if v != "public" && v != "private" && v != "internal" {
+			return fmt.Errorf("visibility %q: want public, private or internal", v)
+		}
+	}
+	return nil
+}
+
+// Match reports whether r passes the filter. Disabled repositories never do: they cannot be
+// cloned.
+func (f Filter) Match(r Repo) bool {
+	if r.Disabled || (f.SkipArchived && r.Archived) || (f.SkipForks && r.Fork) {
+		return false
+	}
+	if len(f.Visibility) > 0 && !slices.Contains(f.Visibility, r.Visibility) {
+		return false
+	}
+	if len(f.Include) > 0 && !matchAny(f.Include, r) {
+		return false
+	}
+	return !matchAny(f.Exclude, r)
+}
+
+func matchAny(patterns []string, r Repo) bool {
+	for _, p := range patterns {
+		subject := r.Name
+		if strings.Contains(p, "/") {
+			subject = r.FullName
+		}
+		if ok, _ := path.Match(strings.ToLower(p), strings.ToLower(subject)); ok {
+			return true
+		}
+	}
+	return false
+}

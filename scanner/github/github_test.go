@@ -1,0 +1,247 @@
+package github_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tokenscan/tokenscan/scanner/github"
+	"github.com/tokenscan/tokenscan/scanner/github/githubtest"
+)
+
+const token = "ghp_" + "unitTestTokenForTheFake0001"
+
+func newFake(t *testing.T, pageSize int) *githubtest.Server {
+	t.Helper()
+	return githubtest.StartTest(t, githubtest.Options{Token: token, PageSize: pageSize})
+}
+
+func client(t *testing.T, s *githubtest.Server) *github.Client {
+	t.Helper()
+	c, err := github.New(github.Options{URL: s.URL(), Token: token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestEndpoints(t *testing.T) {
+	for _, c := range []struct{ in, web, api, err string }{
+		{"", "https://github.com", "https://api.github.com/", ""},
+		{"https://api.github.com", "https://github.com", "https://api.github.com/", ""},
+		{"https://GHE.example.com/", "https://ghe.example.com", "https://ghe.example.com/api/v3/", ""},
+		{"https://ghe.example.com/api/v3", "https://ghe.example.com", "https://ghe.example.com/api/v3/", ""},
+		{"http://127.0.0.1:8080", "http://127.0.0.1:8080", "http://127.0.0.1:8080/api/v3/", ""},
+		{"http://ghe.example.com", "", "", "in the clear"},
+		{"https://user:pw@ghe.example.com", "", "", "without user"},
+		{"https://ghe.example.com/some/path", "", "", "root"},
+		{"ftp://ghe.example.com", "", "", "scheme"},
+	} {
+		web, api, err := github.Endpoints(c.in)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%q: error %v, want %q", c.in, err, c.err)
+			}
+			continue
+		}
+		if err != nil || web.String() != c.web || api.String() != c.api {
+			t.Errorf("%q: %v %v %v, want %s %s", c.in, web, api, err, c.web, c.api)
+		}
+	}
+}
+
+func TestDiscoverPagesFiltersAndReportsUnknownOrg(t *testing.T) {
+	s := newFake(t, 2)
+	for _, r := range []githubtest.Repo{
+		{Owner: "acme", Name: "web"}, {Owner: "acme", Name: "api", Visibility: "private"},
+		{Owner: "acme", Name: "old", Archived: true}, {Owner: "acme", Name: "fork-of-x", Fork: true},
+		{Owner: "acme", Name: "gone", Disabled: true}, {Owner: "dana", Name: "dotfiles", OwnerType: "User"},
+	} {
+		if _, err := s.AddRepo(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := client(t, s)
+	repos, fails, err := c.Discover(context.Background(), github.Query{Orgs: []string{"acme", "nosuch"}, Users: []string{"dana"}, Repos: []string{"acme/web", "acme/missing"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range repos {
+		names = append(names, r.FullName)
+	}
+	if got := strings.Join(names, " "); got != "acme/api acme/fork-of-x acme/gone acme/old acme/web dana/dotfiles" {
+		t.Errorf("discovered %s", got)
+	}
+	if len(fails) != 2 || fails[0].Source != "org:nosuch" || fails[1].Source != "repo:acme/missing" {
+		t.Fatalf("fails %v", fails)
+	}
+	var nf *github.NotFoundError
+	if !errors.As(fails[0], &nf) || nf.Kind != "organisation" {
+		t.Errorf("unknown org error %v", fails[0])
+	}
+	pages := 0
+	for _, r := range s.Requests() {
+		if strings.Contains(r.Path, "/repos") && strings.Contains(r.Path, "acme") || strings.Contains(r.Path, "organizations") {
+			pages++
+		}
+	}
+	if pages < 3 {
+		t.Errorf("%d list requests for 5 repositories at 2 a page", pages)
+	}
+
+	f := github.Filter{SkipArchived: true, SkipForks: true, Exclude: []string{"acme/a*"}, Visibility: []string{"public"}}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, r := range repos {
+		if f.Match(r) {
+			kept = append(kept, r.FullName)
+		}
+	}
+	if got := strings.Join(kept, " "); got != "acme/web dana/dotfiles" {
+		t.Errorf("filtered to %s", got)
+	}
+	if (github.Filter{Include: []string{"[x"}}).Validate() == nil {
+		t.Error("a bad glob was accepted")
+	}
+}
+
+func TestCheckCloneURL(t *testing.T) {
+	s := newFake(t, 0)
+	c := client(t, s)
+	if err := c.CheckCloneURL(s.URL() + "/acme/web.git"); err != nil {
+		t.Error(err)
+	}
+	for _, bad := range []string{"https://evil.example.com/acme/web.git", "http://x:y@" + strings.TrimPrefix(s.URL(), "http://") + "/a/b.git"} {
+		if c.CheckCloneURL(bad) == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
+
+func TestAlertsFollowCursorsAndLocations(t *testing.T) {
+	s := newFake(t, 2)
+	s.AddRepo(githubtest.Repo{Owner: "acme", Name: "web"})
+	for i := 0; i < 5; i++ {
+		s.AddAlert(githubtest.Alert{Repo: "acme/web", Secret: strings.Repeat(string(rune('A'+i)), 32), Path: "cfg.php", Line: i + 1, Commit: strings.Repeat("a", 40)})
+	}
+	s.AddAlert(githubtest.Alert{Repo: "acme/web", Secret: strings.Repeat("Z", 32), State: "resolved"})
+	c := client(t, s)
+	alerts, err := c.OrgAlerts(context.Background(), "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(alerts) != 5 {
+		t.Fatalf("%d open alerts, want 5", len(alerts))
+	}
+	cursors := 0
+	for _, r := range s.Requests() {
+		if strings.Contains(r.Query, "after=") {
+			cursors++
+		}
+	}
+	if cursors != 2 {
+		t.Errorf("%d cursor requests, want 2 (pages of 2, 2, 1)", cursors)
+	}
+	if err := c.Locate(context.Background(), &alerts[0]); err != nil {
+		t.Fatal(err)
+	}
+	if l := alerts[0].Locations; len(l) != 1 || l[0].Path != "cfg.php" || l[0].Commit == "" {
+		t.Errorf("locations %+v", l)
+	}
+	if _, err := c.OrgAlerts(context.Background(), "nosuch"); err == nil {
+		t.Error("alerts of an unknown org")
+	}
+}
+
+// fakeClock drives the transport's waits without sleeping.
+type fakeClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	slept []time.Duration
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *fakeClock) Sleep(_ context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.slept = append(c.slept, d)
+	c.now = c.now.Add(d)
+	return nil
+}
+
+func TestTransportSecondaryLimitWaitsRetryAfterPlusJitter(t *testing.T) {
+	s := newFake(t, 0)
+	s.AddOwner("acme", "Organization")
+	s.SecondaryLimit(2, 7)
+	clk := &fakeClock{now: time.Now()}
+	tr := &github.Transport{Now: clk.Now, Sleep: clk.Sleep, Jitter: func(time.Duration) time.Duration { return 500 * time.Millisecond }}
+	resp := get(t, tr, s.URL()+"/api/v3/orgs/acme/repos")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d after secondary limits", resp.StatusCode)
+	}
+	if len(clk.slept) != 2 || clk.slept[0] != 7500*time.Millisecond {
+		t.Errorf("slept %v, want 7.5s twice", clk.slept)
+	}
+}
+
+func TestTransportPrimaryLimitWaitsOrStops(t *testing.T) {
+	s := newFake(t, 0)
+	s.AddOwner("acme", "Organization")
+	start := time.Now()
+	clk := &fakeClock{now: start}
+	s.SetRateLimit(5000, 1, start.Add(3*time.Minute))
+	tr := &github.Transport{Now: clk.Now, Sleep: clk.Sleep, MaxWait: 10 * time.Minute}
+	if resp := get(t, tr, s.URL()+"/api/v3/orgs/acme/repos"); resp.StatusCode != 200 {
+		t.Fatalf("first request: %d", resp.StatusCode)
+	}
+	// The budget is used up: the next request waits for the reset instead of being sent.
+	before := len(s.Requests())
+	s.SetRateLimit(5000, 5000, start.Add(time.Hour)) // what the server has after the reset
+	if resp := get(t, tr, s.URL()+"/api/v3/orgs/acme/repos"); resp.StatusCode != 200 {
+		t.Fatalf("after reset: %d", resp.StatusCode)
+	}
+	if len(clk.slept) != 1 || clk.slept[0] < 3*time.Minute || len(s.Requests()) != before+1 {
+		t.Errorf("slept %v, %d requests", clk.slept, len(s.Requests())-before)
+	}
+
+	// A reset further away than MaxWait: a clear error, and no request sent.
+	s.SetRateLimit(5000, 0, clk.Now().Add(time.Hour))
+	tr2 := &github.Transport{Now: clk.Now, Sleep: clk.Sleep, MaxWait: time.Minute}
+	req, _ := http.NewRequest("GET", s.URL()+"/api/v3/orgs/acme/repos", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := tr2.RoundTrip(req) // the 403 teaches it the reset
+	if err == nil {
+		resp.Body.Close()
+	}
+	var rl *github.RateLimitError
+	if !errors.As(err, &rl) || !strings.Contains(err.Error(), "--github-max-wait") {
+		t.Fatalf("err %v, want *RateLimitError", err)
+	}
+	n := len(s.Requests())
+	req, _ = http.NewRequest("GET", s.URL()+"/api/v3/orgs/acme/repos", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if _, err := tr2.RoundTrip(req); !errors.As(err, &rl) || len(s.Requests()) != n {
+		t.Errorf("second call: %v, %d requests sent", err, len(s.Requests())-n)
+	}
+}
+
+func get(t *testing.T, tr http.RoundTripper, url string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := tr.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp
+}

@@ -1,0 +1,263 @@
+// Package mirror keeps bare copies of remote repositories in a local cache, so an organisation
+// is cloned once and then only fetched, and remembers per repository which commits were scanned
+// (by object id and token fingerprint, never a token value), so a re-run scans only what is new.
+//
+// Credentials reach git only through its askpass protocol: a script in the cache that prints a
+// value from the git process's environment. No token is ever part of a URL, an argument of a
+// process, or a git config file in the cache.
+package mirror
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// passwordEnv carries the token from tokenscan to the askpass script, in the environment of the
+// git process only.
+const passwordEnv = "TOKENSCAN_GIT_PASSWORD"
+
+// askpassScript answers git's prompts: a fixed user name (GitHub ignores it for tokens) and the
+// password from the environment. It holds no secret itself.
+const askpassScript = `#!/bin/sh
+# Written by tokenscan: answers git's credential prompts from the environment of the git
+# process (` + passwordEnv + `), so no token is ever stored in a URL, an argument or a config file.
+case "$1" in
+Username*) echo x-access-token ;;
+*) printf '%s\n' "$` + passwordEnv + `" ;;
+esac
+`
+
+// Cache is a directory of bare mirrors and scan state, used by one process at a time.
+type Cache struct {
+	dir     string
+	token   string
+	askpass string
+	unlock  func()
+}
+
+// Remote names one repository to mirror.
+type Remote struct {
+	Host     string // e.g. github.com or 127.0.0.1:8080: the cache's namespace
+	FullName string // owner/name
+	URL      string // https clone URL, without credentials
+}
+
+// ErrLocked is returned by Open when another process holds the cache.
+var ErrLocked = errors.New("the cache is in use by another tokenscan process")
+
+// Open opens (creating it) the cache in dir. token, when not empty, is given to git for HTTPS
+// authentication. Close releases the cache.
+func Open(dir, token string) (*Cache, error) {
+	if dir == "" {
+		return nil, errors.New("mirror cache: no directory")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(abs, 0o700); err != nil {
+		return nil, fmt.Errorf("mirror cache: %w", err)
+	}
+	unlock, err := lockDir(filepath.Join(abs, "lock"))
+	if err != nil {
+		return nil, fmt.Errorf("mirror cache %s: %w", abs, err)
+	}
+	c := &Cache{dir: abs, token: token, askpass: filepath.Join(abs, "askpass.sh"), unlock: unlock}
+	if err := writeFileAtomic(c.askpass, []byte(askpassScript), 0o700); err != nil {
+		unlock()
+		return nil, fmt.Errorf("mirror cache: writing the askpass helper: %w", err)
+	}
+	return c, nil
+}
+
+// Dir is the cache's directory.
+func (c *Cache) Dir() string { return c.dir }
+
+// Close releases the cache for other processes.
+func (c *Cache) Close() error {
+	if c.unlock != nil {
+		c.unlock()
+		c.unlock = nil
+	}
+	return nil
+}
+
+var hostUnsafe = regexp.MustCompile(`[^A-Za-z0-9._-]`)
+
+func (c *Cache) path(kind, host, fullName, suffix string) (string, error) {
+	owner, name, ok := strings.Cut(fullName, "/")
+	for _, part := range []string{owner, name} {
+		if !ok || part == "" || part == "." || part == ".." || strings.ContainsAny(part, `/\`) || hostUnsafe.MatchString(part) {
+			return "", fmt.Errorf("repository name %q cannot be a cache path", fullName)
+		}
+	}
+	h := hostUnsafe.ReplaceAllString(strings.ToLower(host), "_")
+	if h == "" {
+		return "", errors.New("repository host is empty")
+	}
+	return filepath.Join(c.dir, kind, h, strings.ToLower(owner), strings.ToLower(name)+suffix), nil
+}
+
+// RepoDir is where the bare mirror of r lives.
+func (c *Cache) RepoDir(r Remote) (string, error) { return c.path("repos", r.Host, r.FullName, ".git") }
+
+// StatePath is where the scan state of r is kept.
+func (c *Cache) StatePath(r Remote) (string, error) {
+	return c.path("state", r.Host, r.FullName, ".json")
+}
+
+// SyncResult says what Sync did.
+type SyncResult struct {
+	Dir    string
+	Cloned bool // the mirror was created by this call
+}
+
+// Sync brings the mirror of r up to date: on first use a new bare repository is filled by a
+// fetch of every branch and tag and then moved into place, so an interrupted clone leaves
+// nothing half-made; later a fetch adds what is new and prunes deleted refs.
+func (c *Cache) Sync(ctx context.Context, r Remote) (SyncResult, error) {
+	dir, err := c.RepoDir(r)
+	if err != nil {
+		return SyncResult{}, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "HEAD")); err == nil {
+		return SyncResult{Dir: dir}, c.fetch(ctx, dir, r.URL)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		return SyncResult{}, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".clone-*")
+	if err != nil {
+		return SyncResult{}, err
+	}
+	defer os.RemoveAll(tmp)
+	if _, err := c.git(ctx, "", "init", "--quiet", "--bare", tmp); err != nil {
+		return SyncResult{}, err
+	}
+	if err := c.fetch(ctx, tmp, r.URL); err != nil {
+		return SyncResult{}, err
+	}
+	os.RemoveAll(dir) // a leftover without HEAD is no mirror
+	if err := os.Rename(tmp, dir); err != nil {
+		return SyncResult{}, fmt.Errorf("moving the new mirror into place: %w", err)
+	}
+	return SyncResult{Dir: dir, Cloned: true}, nil
+}
+
+func (c *Cache) fetch(ctx context.Context, dir, url string) error {
+	_, err := c.git(ctx, dir, "fetch", "--quiet", "--prune", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules",
+		url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*")
+	if err != nil {
+		return fmt.Errorf("fetching %s: %w", url, err)
+	}
+	return nil
+}
+
+// GitError is a failed git command with what it said on stderr.
+type GitError struct {
+	Args   []string
+	Stderr string
+	Err    error
+}
+
+func (e *GitError) Error() string {
+	msg := "git " + strings.Join(e.Args, " ") + ": " + e.Err.Error()
+	if s := strings.TrimSpace(e.Stderr); s != "" {
+		if len(s) > 2000 {
+			s = s[:2000] + "…"
+		}
+		msg += ": " + s
+	}
+	return msg
+}
+
+func (e *GitError) Unwrap() error { return e.Err }
+
+// gitArgs are prepended to every network command. credential.helper= empties the list of
+// helpers, so no helper the user configured sees (or stores) the token, and git falls back to
+// GIT_ASKPASS; automatic gc and maintenance would only slow a bulk fetch down.
+var gitArgs = []string{"-c", "credential.helper=", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "core.askPass="}
+
+// git runs one git command in dir ("" for none) and returns its stdout.
+func (c *Cache) git(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	full := append(append([]string{}, gitArgs...), args...)
+	cmd := exec.CommandContext(ctx, "git", full...)
+	cmd.Dir = dir
+	cmd.Env = c.env()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &limitedBuffer{max: 64 << 10, buf: &stderr}
+	cmd.WaitDelay = 5 * time.Second
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &GitError{Args: args, Stderr: stderr.String(), Err: err}
+	}
+	return stdout.Bytes(), nil
+}
+
+// env is the environment of git processes: ours, without variables that would point git at
+// another repository or prompt on a terminal, plus the askpass helper and the token.
+func (c *Cache) env() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+			"GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_ASKPASS", "SSH_ASKPASS", passwordEnv:
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "GIT_TERMINAL_PROMPT=0", "GIT_ASKPASS="+c.askpass, "GCM_INTERACTIVE=never", passwordEnv+"="+c.token)
+}
+
+// limitedBuffer keeps the first max bytes and drops the rest without failing the writer.
+type limitedBuffer struct {
+	max int
+	buf *bytes.Buffer
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and renames it over
+// path, so a crash leaves the old content or the new, never a mix.
+func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
