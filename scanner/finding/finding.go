@@ -134,9 +134,16 @@ func Group(findings []Finding) []Leak {
 	return leaks
 }
 
-// Merge fills the unknown fields of t from o. Known fields are never overwritten, so the first,
-// most specific context wins.
+// Merge combines what two sightings say about a token's target. The one that names a host wins
+// (it is where the token can be checked); the other only fills fields the winner lacks, and only
+// when both agree on the kind, so a cPanel user is never paired with a WHM host.
 func (t Target) Merge(o Target) Target {
+	if t.Host == "" && o.Host != "" {
+		t, o = o, t
+	}
+	if t.Kind != "" && o.Kind != "" && t.Kind != o.Kind {
+		return t
+	}
 	if t.Kind == "" {
 		t.Kind = o.Kind
 	}
