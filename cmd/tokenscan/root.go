@@ -159,6 +159,7 @@ func newRootCmd(ios *IOStreams) *rootCmd {
 	addOrgFlags(cmd, &opts.OrgOptions)
 	cmd.AddCommand(newVerifyCmd(r, ios), newRevokeCmd(r, ios))
 	cmd.AddCommand(newProtectCmd(r, ios), newHookCmd(ios))
+	cmd.AddCommand(newAuditCmd(r, ios))
 	r.cmd = cmd
 	return r
 }

@@ -112,6 +112,13 @@ func Audit(in Input, p Policy) (Result, error) {
 		a.leaked[strings.ToLower(fp)] = true
 	}
 	res := Result{Now: in.Now, Policy: p}
+	n := 0
+	for _, acct := range []*Account{in.CPanel, in.WHM} {
+		if acct != nil {
+			n += len(acct.Tokens)
+		}
+	}
+	reports := make([]TokenReport, 0, n)
 	var unmatched int
 	for _, acct := range []struct {
 		kind inventory.Kind
@@ -125,10 +132,17 @@ func Audit(in Input, p Policy) (Result, error) {
 			if r.Fingerprint == "" {
 				unmatched++
 			}
-			res.Tokens = append(res.Tokens, r)
+			reports = append(reports, r)
 		}
 	}
-	slices.SortStableFunc(res.Tokens, func(x, y TokenReport) int {
+	// Sorting indices rather than the reports themselves: moving the large structs was a visible
+	// cost in the extension, where the first audit runs in V8's baseline tier.
+	order := make([]int, len(reports))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		x, y := &reports[i], &reports[j]
 		if x.Severity != y.Severity {
 			return int(y.Severity) - int(x.Severity)
 		}
@@ -137,6 +151,12 @@ func Audit(in Input, p Policy) (Result, error) {
 		}
 		return strings.Compare(x.Name, y.Name)
 	})
+	if len(order) > 0 {
+		res.Tokens = make([]TokenReport, len(order))
+		for i, o := range order {
+			res.Tokens[i] = reports[o]
+		}
+	}
 	res.Summary = summarize(res.Tokens, p.BadgeThreshold)
 	res.Notes = append(res.Notes, UsageUnknownNote)
 	if in.CPanel != nil && in.CPanel.Features == nil && slices.ContainsFunc(in.CPanel.Tokens, func(t Token) bool { return t.FullAccess }) {
@@ -154,6 +174,17 @@ type auditor struct {
 	in     Input
 	p      Policy
 	leaked map[string]bool
+	// The full_access finding depends only on the account, so it is built once per account.
+	fullFor *Account
+	full    Finding
+}
+
+func (a *auditor) fullAccess(acct *Account) Finding {
+	if a.fullFor != acct {
+		a.fullFor, a.full = acct, fullAccessFinding(acct.Features)
+		a.full.Evidence = slices.Clip(a.full.Evidence)
+	}
+	return a.full
 }
 
 func (a *auditor) token(kind inventory.Kind, acct *Account, t Token) TokenReport {
@@ -175,7 +206,7 @@ func (a *auditor) token(kind inventory.Kind, acct *Account, t Token) TokenReport
 	} else {
 		if kind == inventory.KindCPanel {
 			if t.FullAccess {
-				fs = append(fs, fullAccessFinding(acct.Features))
+				fs = append(fs, a.fullAccess(acct))
 			} else if f, ok := riskyFeaturesFinding(t, acct.Features); ok {
 				fs = append(fs, f)
 			}
@@ -197,17 +228,24 @@ func (a *auditor) token(kind inventory.Kind, acct *Account, t Token) TokenReport
 			fs = append(fs, staleFinding(kind, t, now, a.p.MaxAgeDays))
 		}
 	}
-	slices.SortStableFunc(fs, func(x, y Finding) int {
-		if x.Severity != y.Severity {
-			return int(y.Severity) - int(x.Severity)
+	// Worst first, then in kindOrder: an insertion sort, since a token has at most a handful.
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && findingBefore(&fs[j], &fs[j-1]); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
-		return slices.Index(kindOrder, x.Kind) - slices.Index(kindOrder, y.Kind)
-	})
+	}
 	for _, f := range fs {
 		r.Severity = max(r.Severity, f.Severity)
 	}
 	r.Findings = fs
 	return r
+}
+
+func findingBefore(x, y *Finding) bool {
+	if x.Severity != y.Severity {
+		return x.Severity > y.Severity
+	}
+	return slices.Index(kindOrder, x.Kind) < slices.Index(kindOrder, y.Kind)
 }
 
 // fingerprint finds the token's inventory entry. A name can be reused after a revocation, so an
@@ -323,12 +361,14 @@ func riskyFeaturesFinding(t Token, features map[string]bool) (Finding, bool) {
 	return f, true
 }
 
-// accountTiers sorts the account's enabled features into the risky tiers.
+// accountTiers sorts the account's enabled features into the risky tiers. It walks the tier table
+// rather than the account's map: only tiered features matter, and map iteration is a large piece
+// of runtime code for the extension to compile on first use.
 func accountTiers(account map[string]bool) (takeover, hijack []string) {
 	var enabled []string
-	for name, on := range account {
-		if on {
-			enabled = append(enabled, name)
+	for _, f := range featureTiers {
+		if account[f.name] {
+			enabled = append(enabled, f.name)
 		}
 	}
 	return tiers(enabled)
@@ -355,9 +395,7 @@ func tiers(features []string) (takeover, hijack []string) {
 			hijack = append(hijack, name)
 		}
 	}
-	slices.Sort(takeover)
-	slices.Sort(hijack)
-	return slices.Compact(takeover), slices.Compact(hijack)
+	return sortedSet(takeover), sortedSet(hijack)
 }
 
 func tierEvidence(whose string, takeover, hijack []string) []string {

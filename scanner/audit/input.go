@@ -164,8 +164,7 @@ func parseCPanel(v *jsonValue) (*Account, error) {
 		return nil, inputError("cpanel.tokens", "want the Tokens::list data array, got "+list.kind.String())
 	}
 	for i, item := range list.items {
-		path := "cpanel.tokens[" + strconv.Itoa(i) + "]"
-		t, err := parseCPanelToken(item, path)
+		t, err := parseCPanelToken(item, tokenPath{index: i})
 		if err != nil {
 			return nil, err
 		}
@@ -179,23 +178,23 @@ func parseCPanel(v *jsonValue) (*Account, error) {
 	return acct, nil
 }
 
-func parseCPanelToken(v *jsonValue, path string) (Token, error) {
+func parseCPanelToken(v *jsonValue, path tokenPath) (Token, error) {
 	var t Token
 	if v.kind != jsonObject {
-		return t, inputError(path, "want a token object, got "+v.kind.String())
+		return t, inputError(path.field(""), "want a token object, got "+v.kind.String())
 	}
 	var err error
-	if t.Name, err = tokenName(v.get("name"), path); err != nil {
+	if t.Name, err = tokenName(v.get("name"), path.field("")); err != nil {
 		return t, err
 	}
-	path += " (" + strconv.Quote(t.Name) + ")"
-	if t.Created, err = unixTime(v.get("create_time"), path+".create_time"); err != nil {
+	path.name = t.Name
+	if t.Created, err = unixTime(v.get("create_time"), path, ".create_time"); err != nil {
 		return t, err
 	}
-	if t.Expires, err = unixTime(v.get("expires_at"), path+".expires_at"); err != nil {
+	if t.Expires, err = unixTime(v.get("expires_at"), path, ".expires_at"); err != nil {
 		return t, err
 	}
-	if t.Features, err = nameList(v.get("features"), path+".features"); err != nil {
+	if t.Features, err = nameList(v.get("features"), path, ".features"); err != nil {
 		return t, err
 	}
 	full := v.get("has_full_access")
@@ -207,7 +206,7 @@ func parseCPanelToken(v *jsonValue, path string) (Token, error) {
 		// the only evidence.
 		t.FullAccess = len(t.Features) == 0
 	default:
-		return t, inputError(path+".has_full_access", "want 1, 0, true or false")
+		return t, inputError(path.field(".has_full_access"), "want 1, 0, true or false")
 	}
 	if t.FullAccess {
 		t.Features = nil
@@ -252,8 +251,7 @@ func parseWHM(v *jsonValue) (*Account, error) {
 		return nil, inputError("whm.tokens", "want data.tokens to be an object keyed by token name")
 	}
 	for _, m := range tokens.members {
-		path := "whm.tokens." + m.key
-		t, err := parseWHMToken(m.key, m.val, path)
+		t, err := parseWHMToken(m.key, m.val)
 		if err != nil {
 			return nil, err
 		}
@@ -262,27 +260,28 @@ func parseWHM(v *jsonValue) (*Account, error) {
 	return acct, nil
 }
 
-func parseWHMToken(name string, v *jsonValue, path string) (Token, error) {
+func parseWHMToken(name string, v *jsonValue) (Token, error) {
 	t := Token{Name: name}
 	if name == "" {
 		return t, inputError("whm.tokens", "a token has an empty name")
 	}
+	path := tokenPath{whm: true, name: name}
 	if v.kind != jsonObject {
-		return t, inputError(path, "want a token object, got "+v.kind.String())
+		return t, inputError(path.field(""), "want a token object, got "+v.kind.String())
 	}
 	var err error
-	if t.Created, err = unixTime(v.get("create_time"), path+".create_time"); err != nil {
+	if t.Created, err = unixTime(v.get("create_time"), path, ".create_time"); err != nil {
 		return t, err
 	}
-	if t.Expires, err = unixTime(v.get("expires_at"), path+".expires_at"); err != nil {
+	if t.Expires, err = unixTime(v.get("expires_at"), path, ".expires_at"); err != nil {
 		return t, err
 	}
-	if t.WhitelistIPs, err = nameList(v.get("whitelist_ips"), path+".whitelist_ips"); err != nil {
+	if t.WhitelistIPs, err = nameList(v.get("whitelist_ips"), path, ".whitelist_ips"); err != nil {
 		return t, err
 	}
 	acls := v.get("acls")
 	if !acls.isNull() {
-		if t.ACLs, err = nameList(acls, path+".acls"); err != nil {
+		if t.ACLs, err = nameList(acls, path, ".acls"); err != nil {
 			return t, err
 		}
 		if t.ACLs == nil {
@@ -292,6 +291,26 @@ func parseWHMToken(name string, v *jsonValue, path string) (Token, error) {
 	// api_token_create: "none = inherit all", so an empty or missing ACL list is as broad as all.
 	t.FullAccess = len(t.ACLs) == 0 || slices.Contains(t.ACLs, "all")
 	return t, nil
+}
+
+// tokenPath locates a token in the input document for error messages. It becomes text only when
+// there is an error: building the text for every token was a measurable share of an audit in the
+// extension.
+type tokenPath struct {
+	whm   bool
+	index int    // cPanel: position in the list
+	name  string // once known
+}
+
+func (p tokenPath) field(f string) string {
+	if p.whm {
+		return "whm.tokens." + p.name + f
+	}
+	s := "cpanel.tokens[" + strconv.Itoa(p.index) + "]"
+	if p.name != "" {
+		s += " (" + strconv.Quote(p.name) + ")"
+	}
+	return s + f
 }
 
 // unwrapUAPI accepts UAPI data as it arrived: bare, inside the HTTP envelope {data, status,
@@ -499,7 +518,7 @@ func tokenName(v *jsonValue, path string) (string, error) {
 
 // nameList reads a list of names: an array of strings, or an object {name: 1|0} keeping the
 // names that are on (WHM sends ACLs that way). The result is sorted for stable output.
-func nameList(v *jsonValue, path string) ([]string, error) {
+func nameList(v *jsonValue, at tokenPath, field string) ([]string, error) {
 	var out []string
 	switch {
 	case v.isNull():
@@ -507,7 +526,7 @@ func nameList(v *jsonValue, path string) ([]string, error) {
 	case v.kind == jsonArray:
 		for i, item := range v.items {
 			if item.kind != jsonString {
-				return nil, inputError(path+"["+strconv.Itoa(i)+"]", "want a string")
+				return nil, inputError(at.field(field+"["+strconv.Itoa(i)+"]"), "want a string")
 			}
 			out = append(out, item.s)
 		}
@@ -515,7 +534,7 @@ func nameList(v *jsonValue, path string) ([]string, error) {
 		for _, m := range v.members {
 			on, ok := cpanelBool(m.val)
 			if !ok {
-				return nil, inputError(path+"."+m.key, "want 1 or 0")
+				return nil, inputError(at.field(field+"."+m.key), "want 1 or 0")
 			}
 			if on {
 				out = append(out, m.key)
@@ -527,10 +546,9 @@ func nameList(v *jsonValue, path string) ([]string, error) {
 	case v.kind == jsonString:
 		return nil, nil
 	default:
-		return nil, inputError(path, "want a list, got "+v.kind.String())
+		return nil, inputError(at.field(field), "want a list, got "+v.kind.String())
 	}
-	slices.Sort(out)
-	return slices.Compact(out), nil
+	return sortedSet(out), nil
 }
 
 // Unix times beyond year 9999 are malformed, not far-future expiries.
@@ -538,7 +556,7 @@ const maxUnix = 253402300799
 
 // unixTime reads a Unix time in seconds. null, 0 and "" are the zero time: "never" for
 // expires_at (cPanel uses null in lists and 0 on creation), "not reported" for create_time.
-func unixTime(v *jsonValue, path string) (time.Time, error) {
+func unixTime(v *jsonValue, at tokenPath, field string) (time.Time, error) {
 	if v.isNull() {
 		return time.Time{}, nil
 	}
@@ -552,16 +570,42 @@ func unixTime(v *jsonValue, path string) (time.Time, error) {
 			return time.Time{}, nil
 		}
 	default:
-		return time.Time{}, inputError(path, "want a Unix time in seconds, got "+v.kind.String())
+		return time.Time{}, inputError(at.field(field), "want a Unix time in seconds, got "+v.kind.String())
+	}
+	if n, ok := smallUint(lit); ok {
+		// The common case, a plain integer, without strconv's float machinery: in the
+		// extension every function first called costs a compilation.
+		if n == 0 {
+			return time.Time{}, nil
+		}
+		if n <= maxUnix {
+			return time.Unix(int64(n), 0).UTC(), nil
+		}
 	}
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil || f < 0 || f > maxUnix || math.IsNaN(f) {
-		return time.Time{}, inputError(path, "want a Unix time in seconds, got "+strconv.Quote(truncate(lit, 32)))
+		return time.Time{}, inputError(at.field(field), "want a Unix time in seconds, got "+strconv.Quote(truncate(lit, 32)))
 	}
 	if f == 0 {
 		return time.Time{}, nil
 	}
 	return time.Unix(int64(f), 0).UTC(), nil
+}
+
+// smallUint reads a plain decimal integer of at most 18 digits (no sign, fraction or exponent).
+func smallUint(lit string) (uint64, bool) {
+	if lit == "" || len(lit) > 18 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(lit); i++ {
+		c := lit[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
 }
 
 // cpanelBool reads cPanel's many spellings of a boolean: 1/0, "1"/"0", true/false. ok is false for
@@ -604,6 +648,22 @@ func strictInt(v *jsonValue) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(v.s, 10, 64)
 	return n, err == nil
+}
+
+// sortedSet sorts names and drops repeats. The lists are short (a token's features, ACLs or
+// addresses): an insertion sort is a few instructions, where slices.Sort's pdqsort is a large
+// function that the extension would compile on first use.
+func sortedSet(names []string) []string {
+	if len(names) > 32 {
+		slices.Sort(names)
+	} else {
+		for i := 1; i < len(names); i++ {
+			for j := i; j > 0 && names[j] < names[j-1]; j-- {
+				names[j], names[j-1] = names[j-1], names[j]
+			}
+		}
+	}
+	return slices.Compact(names)
 }
 
 func sortedKeys(v *jsonValue) []string {

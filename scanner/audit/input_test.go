@@ -142,20 +142,32 @@ func TestLenientScalars(t *testing.T) {
 		want int64 // 0: the zero time
 	}{
 		{`1549471343`, 1549471343}, {`"1549471343"`, 1549471343}, {`1549471343.9`, 1549471343},
-		{`1.549471343e9`, 1549471343}, {`null`, 0}, {`0`, 0}, {`""`, 0},
+		{`1.549471343e9`, 1549471343}, {`null`, 0}, {`0`, 0}, {`""`, 0}, {`"0"`, 0}, {`" 42 "`, 42},
+		{`253402300799`, 253402300799}, {`"000000000000000000001"`, 1},
 	}
 	for _, tt := range times {
 		v, err := parseJSON([]byte(tt.json))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := unixTime(v, "x")
+		got, err := unixTime(v, tokenPath{}, ".x")
 		if err != nil {
 			t.Errorf("unixTime(%s): %v", tt.json, err)
 			continue
 		}
 		if tt.want == 0 && !got.IsZero() || tt.want != 0 && got.Unix() != tt.want {
 			t.Errorf("unixTime(%s) = %v, want %d", tt.json, got, tt.want)
+		}
+	}
+	for _, bad := range []string{`253402300800`, `-1`, `"1e400"`, `"12ab"`, `"NaN"`, `"9999999999999999999999"`} {
+		v, err := parseJSON([]byte(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := unixTime(v, tokenPath{index: 2, name: "ci"}, ".expires_at"); err == nil {
+			t.Errorf("unixTime(%s) = %v, want an error", bad, got)
+		} else if !strings.Contains(err.Error(), `cpanel.tokens[2] ("ci").expires_at: want a Unix time`) {
+			t.Errorf("unixTime(%s): error %q does not name the place", bad, err)
 		}
 	}
 }

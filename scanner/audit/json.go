@@ -80,6 +80,21 @@ type jsonParser struct {
 	data  string
 	pos   int
 	depth int
+	// Values come from slabs and containers are built on shared stacks and copied out at their
+	// exact size: far fewer allocations than one per value and a slice grown element by element.
+	slab    []jsonValue
+	items   []*jsonValue
+	members []jsonMember
+}
+
+// newValue hands out the next value from the current slab.
+func (p *jsonParser) newValue(kind jsonKind) *jsonValue {
+	if len(p.slab) == cap(p.slab) {
+		// Enough for a typical token list in one slab; later slabs grow with the document.
+		p.slab = make([]jsonValue, 0, max(64, min(len(p.data)/16, 4096)))
+	}
+	p.slab = append(p.slab, jsonValue{kind: kind})
+	return &p.slab[len(p.slab)-1]
 }
 
 // parseJSON parses exactly one JSON value with optional surrounding whitespace.
@@ -129,18 +144,22 @@ func (p *jsonParser) value() (*jsonValue, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &jsonValue{kind: jsonString, s: s}, nil
+		v := p.newValue(jsonString)
+		v.s = s
+		return v, nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case strings.HasPrefix(p.data[p.pos:], "true"):
 		p.pos += 4
-		return &jsonValue{kind: jsonBool, b: true}, nil
+		v := p.newValue(jsonBool)
+		v.b = true
+		return v, nil
 	case strings.HasPrefix(p.data[p.pos:], "false"):
 		p.pos += 5
-		return &jsonValue{kind: jsonBool}, nil
+		return p.newValue(jsonBool), nil
 	case strings.HasPrefix(p.data[p.pos:], "null"):
 		p.pos += 4
-		return &jsonValue{kind: jsonNull}, nil
+		return p.newValue(jsonNull), nil
 	default:
 		return nil, p.errorf("unexpected character " + strconv.QuoteRune(rune(c)))
 	}
@@ -160,12 +179,13 @@ func (p *jsonParser) object() (*jsonValue, error) {
 	}
 	defer func() { p.depth-- }()
 	p.pos++ // {
-	v := &jsonValue{kind: jsonObject}
+	v := p.newValue(jsonObject)
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return v, nil
 	}
+	base := len(p.members) // on an error the parse is abandoned, so only success pops the stack
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
@@ -185,7 +205,7 @@ func (p *jsonParser) object() (*jsonValue, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.members = append(v.members, jsonMember{key: key, val: val})
+		p.members = append(p.members, jsonMember{key: key, val: val})
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in object")
@@ -195,6 +215,8 @@ func (p *jsonParser) object() (*jsonValue, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			v.members = append([]jsonMember(nil), p.members[base:]...)
+			p.members = p.members[:base]
 			return v, nil
 		default:
 			return nil, p.errorf("want ',' or '}' in object")
@@ -208,19 +230,20 @@ func (p *jsonParser) array() (*jsonValue, error) {
 	}
 	defer func() { p.depth-- }()
 	p.pos++ // [
-	v := &jsonValue{kind: jsonArray}
+	v := p.newValue(jsonArray)
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
 		return v, nil
 	}
+	base := len(p.items) // on an error the parse is abandoned, so only success pops the stack
 	for {
 		p.skipSpace()
 		item, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		v.items = append(v.items, item)
+		p.items = append(p.items, item)
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in array")
@@ -230,6 +253,8 @@ func (p *jsonParser) array() (*jsonValue, error) {
 			p.pos++
 		case ']':
 			p.pos++
+			v.items = append([]*jsonValue(nil), p.items[base:]...)
+			p.items = p.items[:base]
 			return v, nil
 		default:
 			return nil, p.errorf("want ',' or ']' in array")
@@ -273,7 +298,9 @@ func (p *jsonParser) number() (*jsonValue, error) {
 			return nil, p.errorf("malformed number exponent")
 		}
 	}
-	return &jsonValue{kind: jsonNumber, s: p.data[start:p.pos]}, nil
+	v := p.newValue(jsonNumber)
+	v.s = p.data[start:p.pos]
+	return v, nil
 }
 
 // str reads a quoted string. Invalid UTF-8 is an error rather than silently replaced: a token
@@ -418,11 +445,17 @@ func (w *jsonWriter) endObject()   { w.close('}') }
 func (w *jsonWriter) beginArray()  { w.open('[') }
 func (w *jsonWriter) endArray()    { w.close(']') }
 
-// key writes an object key; the value that follows must not add a separator of its own.
+// key writes an object key; the value that follows must not add a separator of its own. Keys are
+// the schema's own names (lower-case ASCII and '_', checked by a test), so they are not escaped.
+// Not inlined: its dozens of call sites would each grow by a copy, and in the extension every byte
+// of code is validated at start-up and compiled on first call.
+//
+//go:noinline
 func (w *jsonWriter) key(k string) {
 	w.sep()
-	w.quote(k)
-	w.b = append(w.b, ':')
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
 	w.pendingKey = true
 }
 

@@ -56,50 +56,62 @@ func (t Tier) String() string {
 }
 
 // featureTiers is the one table of risky cPanel features (reference/cpanel-api.md, "Risk of what
-// a token can reach"). Features not listed are TierOther.
-var featureTiers = map[string]Tier{
+// a token can reach"). Features not listed are TierOther. It is an array rather than a map so that
+// it is static data: a map literal is built by code at start-up, which the extension's WebAssembly
+// module pays for on every service-worker start.
+var featureTiers = [...]struct {
+	name string
+	tier Tier
+}{
 	// Takeover: each of these alone lets the holder run code as the account, read or replace
 	// all of its files and databases, or create further credentials.
-	"filemanager":     TierTakeover,
-	"backup":          TierTakeover,
-	"ssh":             TierTakeover,
-	"apitokens":       TierTakeover, // a token can mint a new token that outlives its own revocation
-	"cron":            TierTakeover,
-	"mysql":           TierTakeover,
-	"postgres":        TierTakeover,
-	"phpmyadmin":      TierTakeover,
-	"phppgadmin":      TierTakeover, // the PostgreSQL twin of phpmyadmin
-	"webdisk":         TierTakeover,
-	"ftpaccts":        TierTakeover,
-	"user_manager":    TierTakeover,
-	"team_manager":    TierTakeover,
-	"version_control": TierTakeover,
-	"passengerapps":   TierTakeover,
+	{"filemanager", TierTakeover},
+	{"backup", TierTakeover},
+	{"ssh", TierTakeover},
+	{"apitokens", TierTakeover}, // a token can mint a new token that outlives its own revocation
+	{"cron", TierTakeover},
+	{"mysql", TierTakeover},
+	{"postgres", TierTakeover},
+	{"phpmyadmin", TierTakeover},
+	{"phppgadmin", TierTakeover}, // the PostgreSQL twin of phpmyadmin
+	{"webdisk", TierTakeover},
+	{"ftpaccts", TierTakeover},
+	{"user_manager", TierTakeover},
+	{"team_manager", TierTakeover},
+	{"version_control", TierTakeover},
+	{"passengerapps", TierTakeover},
 
 	// Hijack: DNS, mail routing, TLS keys, login protection and request routing.
-	"zoneedit":       TierHijack,
-	"simplezoneedit": TierHijack,
-	"changemx":       TierHijack,
-	"dnssec":         TierHijack,
-	"forwarders":     TierHijack,
-	"emaildomainfwd": TierHijack,
-	"autoresponders": TierHijack,
-	"blockers":       TierHijack,
-	"popaccts":       TierHijack,
-	"sslmanager":     TierHijack, // reads and installs private keys
-	"sslinstall":     TierHijack,
-	"tls_wizard":     TierHijack,
-	"twofactorauth":  TierHijack,
-	"password":       TierHijack,
-	"redirects":      TierHijack,
-	"handlers":       TierHijack,
-	"mime":           TierHijack,
-	"webprotect":     TierHijack,
-	"modsecurity":    TierHijack,
+	{"zoneedit", TierHijack},
+	{"simplezoneedit", TierHijack},
+	{"changemx", TierHijack},
+	{"dnssec", TierHijack},
+	{"forwarders", TierHijack},
+	{"emaildomainfwd", TierHijack},
+	{"autoresponders", TierHijack},
+	{"blockers", TierHijack},
+	{"popaccts", TierHijack},
+	{"sslmanager", TierHijack}, // reads and installs private keys
+	{"sslinstall", TierHijack},
+	{"tls_wizard", TierHijack},
+	{"twofactorauth", TierHijack},
+	{"password", TierHijack},
+	{"redirects", TierHijack},
+	{"handlers", TierHijack},
+	{"mime", TierHijack},
+	{"webprotect", TierHijack},
+	{"modsecurity", TierHijack},
 }
 
 // FeatureTier returns the tier of a cPanel feature name.
-func FeatureTier(feature string) Tier { return featureTiers[feature] }
+func FeatureTier(feature string) Tier {
+	for _, f := range featureTiers {
+		if f.name == feature {
+			return f.tier
+		}
+	}
+	return TierOther
+}
 
 // Policy is what the audit holds tokens to. Use DefaultPolicy and change fields; the zero value
 // disables the age and expiry-warning checks and sets no badge threshold.

@@ -82,10 +82,15 @@ func TestFeatureTiers(t *testing.T) {
 			t.Errorf("FeatureTier(%q) = %v, want %v", name, got, want)
 		}
 	}
-	for name := range featureTiers {
-		if !knownFeatures[name] {
-			t.Errorf("tiered feature %q is not in cpanel-features.txt", name)
+	seen := make(map[string]bool)
+	for _, f := range featureTiers {
+		if !knownFeatures[f.name] {
+			t.Errorf("tiered feature %q is not in cpanel-features.txt", f.name)
 		}
+		if seen[f.name] {
+			t.Errorf("feature %q is tiered twice", f.name)
+		}
+		seen[f.name] = true
 	}
 }
 

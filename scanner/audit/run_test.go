@@ -223,3 +223,50 @@ func TestEngineStaysLight(t *testing.T) {
 		t.Fatal("no source files found")
 	}
 }
+
+// TestWriterKeysNeedNoEscaping backs jsonWriter.key, which writes keys without escaping: every key
+// the output code writes must be a plain schema name.
+func TestWriterKeysNeedNoEscaping(t *testing.T) {
+	plain := func(s string) bool {
+		for _, c := range s {
+			if (c < 'a' || c > 'z') && c != '_' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	for _, name := range severityNames {
+		if !plain(name) {
+			t.Errorf("severity name %q is written as a key but needs escaping", name)
+		}
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "output.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys int
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "key" || len(call.Args) != 1 {
+			return true
+		}
+		keys++
+		switch arg := call.Args[0].(type) {
+		case *ast.BasicLit:
+			if s := strings.Trim(arg.Value, `"`); !plain(s) {
+				t.Errorf("key %s needs escaping", arg.Value)
+			}
+		case *ast.CallExpr: // sev.String(): checked above
+		default:
+			t.Errorf("key %T: only literals and severity names are known not to need escaping", arg)
+		}
+		return true
+	})
+	if keys < 20 {
+		t.Fatalf("found only %d key calls in output.go: did the writer move?", keys)
+	}
+}
