@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
+	"github.com/tokenscan/tokenscan/scanner/gittest"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -17,26 +17,8 @@ import (
 // A second token, built at run time like testToken.
 var otherToken = "7HN2QK9X" + "W4MZ1RB8" + "T5VLC3JP" + "6YGD0SFE"
 
-// isolateGitEnv makes every git the test runs ignore the user's and the system's configuration
-// and any repository the test itself runs in (a hook exports GIT_DIR and GIT_INDEX_FILE).
-func isolateGitEnv(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Fatal("git is required")
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C",
-		"GIT_AUTHOR_NAME": "Dana", "GIT_AUTHOR_EMAIL": "dana@example.com",
-		"GIT_COMMITTER_NAME": "Dana", "GIT_COMMITTER_EMAIL": "dana@example.com",
-	} {
-		t.Setenv(k, v)
-	}
-	for _, k := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_QUARANTINE_PATH", "NO_COLOR"} {
-		t.Setenv(k, "")
-		os.Unsetenv(k)
-	}
-}
+// isolateGitEnv isolates the test's git from the machine (see gittest.Isolate).
+func isolateGitEnv(t *testing.T) { t.Helper(); gittest.Isolate(t, "Dana", "dana@example.com") }
 
 // gitRun runs git in dir and returns its trimmed output, failing the test on error.
 func gitRun(t *testing.T, dir string, args ...string) string {

@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"github.com/tokenscan/tokenscan/scanner/gittest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,32 +15,8 @@ const (
 	tokB = "7HN2QK9X" + "W4MZ1RB8" + "T5VLC3JP" + "6YGD0SFE"
 )
 
-// isolateGit makes every git the test runs (its own and the code's) ignore the user's and the
-// system's configuration, and the repository the tests may themselves run inside of: a git hook
-// exports GIT_DIR and GIT_INDEX_FILE, which would otherwise redirect the code under test.
-func isolateGit(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Fatalf("git is required: %v", err)
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL":   os.DevNull,
-		"GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME":     "Test Author",
-		"GIT_AUTHOR_EMAIL":    "author@example.com",
-		"GIT_COMMITTER_NAME":  "Test Committer",
-		"GIT_COMMITTER_EMAIL": "committer@example.com",
-		"LC_ALL":              "C",
-	} {
-		t.Setenv(k, v)
-	}
-	for _, k := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_CONFIG_PARAMETERS",
-		"GIT_QUARANTINE_PATH"} {
-		t.Setenv(k, "") // records the old value for restoration
-		os.Unsetenv(k)
-	}
-}
+// isolateGit isolates the test's git from the machine (see gittest.Isolate).
+func isolateGit(t testing.TB) { t.Helper(); gittest.Isolate(t, "Test Author", "author@example.com") }
 
 // run runs a command in dir with extra environment and returns its combined output, failing the
 // test when it fails.

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"github.com/tokenscan/tokenscan/scanner/gittest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,31 +9,8 @@ import (
 	"testing"
 )
 
-// isolateGit makes every git run by the test (ours and the code's) ignore the user's and the
-// system's configuration, and any repository the tests themselves run inside of: a git hook
-// exports GIT_DIR and GIT_INDEX_FILE, which would otherwise redirect the code under test.
-func isolateGit(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Fatalf("git is required: %v", err)
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL":   os.DevNull,
-		"GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME":     "Test Author",
-		"GIT_AUTHOR_EMAIL":    "author@example.com",
-		"GIT_COMMITTER_NAME":  "Test Committer",
-		"GIT_COMMITTER_EMAIL": "committer@example.com",
-		"LC_ALL":              "C",
-	} {
-		t.Setenv(k, v)
-	}
-	for _, k := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_CONFIG_PARAMETERS"} {
-		t.Setenv(k, "") // records the old value for restoration
-		os.Unsetenv(k)
-	}
-}
+// isolateGit isolates the test's git from the machine (see gittest.Isolate).
+func isolateGit(t testing.TB) { t.Helper(); gittest.Isolate(t, "Test Author", "author@example.com") }
 
 // gitIn runs git in dir and returns its trimmed stdout, failing the test on error.
 func gitIn(t testing.TB, dir string, args ...string) string {
