@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/format"
 	"hash/fnv"
 	"io/fs"
 	"math/rand/v2"
@@ -164,6 +165,13 @@ func Generate(seed uint64) *Corpus {
 		c.Files = append(c.Files, f.gen(g)...)
 	}
 	for i := range c.Files {
+		// Go sources are written as gofmt would leave them: real code is, and the repository's
+		// own gofmt check walks testdata too.
+		if strings.HasSuffix(c.Files[i].Path, ".go") {
+			if src, err := format.Source(c.Files[i].Content); err == nil {
+				c.Files[i].Content = src
+			}
+		}
 		finishLabels(&c.Files[i])
 	}
 	sort.Slice(c.Files, func(a, b int) bool { return c.Files[a].Path < c.Files[b].Path })

@@ -1,8 +1,8 @@
 package main
 
 const (
-	host = "203.0.113.167"
-	user = "alice"
+	host     = "203.0.113.167"
+	user     = "alice"
 	apiToken = "69N7K7HMVL05LEM5JISDIK60HBW53W5D"
 )
 

@@ -1,8 +1,8 @@
 package main
 
 const (
-	host = "shared3.nordichost.se"
-	user = "bob"
+	host     = "shared3.nordichost.se"
+	user     = "bob"
 	apiToken = "FKJKK5IX7035THOL9D3BK3Z9LOJV102A"
 )
 

@@ -1,8 +1,8 @@
 package main
 
 const (
-	host = "node7.nordichost.se"
-	user = "root"
+	host   = "node7.nordichost.se"
+	user   = "root"
 	secret = "OP3IKW3910PAZAR82I4E5YXMV4M7XK4K"
 )
 

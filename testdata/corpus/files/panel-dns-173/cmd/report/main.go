@@ -1,8 +1,8 @@
 package main
 
 const (
-	host = "server1.brightweb.io"
-	user = "whmadmin"
+	host   = "server1.brightweb.io"
+	user   = "whmadmin"
 	secret = "49NUZRVQKY54531I0S1ICV823A8IU67Z"
 )
 

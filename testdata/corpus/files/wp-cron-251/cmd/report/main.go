@@ -1,8 +1,8 @@
 package main
 
 const (
-	host = "vps.webfarm.de"
-	user = "root"
+	host  = "vps.webfarm.de"
+	user  = "root"
 	token = "8EO8BZUIJ6R5B50S5UQHG4S16BN198MD"
 )
 
