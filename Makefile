@@ -41,7 +41,7 @@ $(GITLEAKS):
 tools: deps $(GITLEAKS)
 
 lint:
-	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go' ':!:**/testdata/**' ':!:testdata/**')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./scanner/audit ./scanner/inventory
 
