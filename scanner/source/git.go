@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -37,14 +38,27 @@ func (e *GitError) Unwrap() error { return e.Err }
 const maxGitStderr = 64 << 10
 
 // cappedBuffer keeps the first maxGitStderr bytes written and drops the rest, without failing
-// the writer (a failing stderr writer would kill git with SIGPIPE and hide the real error).
-type cappedBuffer struct{ bytes.Buffer }
+// the writer (a failing stderr writer would kill git with SIGPIPE and hide the real error). It is
+// safe for concurrent use: os/exec copies stderr from its own goroutine, and an error may be
+// reported while git still runs.
+type cappedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
 
 func (b *cappedBuffer) Write(p []byte) (int, error) {
-	if room := maxGitStderr - b.Len(); room > 0 {
-		b.Buffer.Write(p[:min(len(p), room)])
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if room := maxGitStderr - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
 	}
 	return len(p), nil
+}
+
+func (b *cappedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // gitCommand prepares git in dir. The environment is inherited on purpose: inside a pre-commit

@@ -40,7 +40,8 @@ type HistoryOptions struct {
 	Workers int
 }
 
-// ScanFunc scans one blob's content. path is one of the paths the blob was committed under.
+// ScanFunc scans one blob's content. path is one of the paths the blob was committed under. It is
+// called from several goroutines at once.
 type ScanFunc func(path string, data []byte) []finding.Finding
 
 // HistoryStats counts what a history scan did.

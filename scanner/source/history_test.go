@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
@@ -17,9 +18,9 @@ import (
 // read, which commit gets the credit), not on what a token looks like.
 var leakRe = regexp.MustCompile(`LEAK-[0-9]+`)
 
-func fakeScan(reads *int) ScanFunc {
+func fakeScan(reads *atomic.Int64) ScanFunc {
 	return func(path string, data []byte) []finding.Finding {
-		*reads++
+		reads.Add(1)
 		var out []finding.Finding
 		for i, line := range strings.Split(string(data), "\n") {
 			for _, m := range leakRe.FindAllStringIndex(line, -1) {
@@ -93,7 +94,7 @@ func TestHistoryAttribution(t *testing.T) {
 	writeTestFile(t, repo, "blob.bin", "\x00\x01LEAK-9\x00")
 	commitAll(t, repo, "binary", 9)
 
-	reads := 0
+	var reads atomic.Int64
 	fs, stats, err := History(context.Background(), repo, HistoryOptions{}, fakeScan(&reads))
 	if err != nil {
 		t.Fatal(err)
@@ -121,13 +122,13 @@ func TestHistoryAttribution(t *testing.T) {
 	}
 	// Every distinct blob is read once: config x4, README, side.sh, main.txt; the rename and
 	// the merge introduce no new blob; the binary is skipped before scanning.
-	if reads != 7 || stats.Blobs != 7 {
-		t.Errorf("scanned %d blobs (stats %d), want 7", reads, stats.Blobs)
+	if reads.Load() != 7 || stats.Blobs != 7 {
+		t.Errorf("scanned %d blobs (stats %d), want 7", reads.Load(), stats.Blobs)
 	}
 
 	// Since c3: only what came after; LEAK-1's re-add in c8 is judged against c7's blob,
 	// which is outside the range only by ancestry, not by content.
-	reads = 0
+	reads.Store(0)
 	fs, _, err = History(context.Background(), repo, HistoryOptions{SinceCommit: c3}, fakeScan(&reads))
 	if err != nil {
 		t.Fatal(err)
@@ -151,13 +152,13 @@ func TestHistoryTooLargeAndErrors(t *testing.T) {
 	repo := newTestRepo(t)
 	writeTestFile(t, repo, "big.txt", strings.Repeat("LEAK-3 ", 200))
 	commitAll(t, repo, "big", 1)
-	reads := 0
+	var reads atomic.Int64
 	fs, stats, err := History(context.Background(), repo, HistoryOptions{MaxFileSize: 100}, fakeScan(&reads))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs) != 0 || reads != 0 || stats.Skipped[ReasonTooLarge] != 1 {
-		t.Errorf("too large: findings %d, reads %d, skipped %v", len(fs), reads, stats.Skipped)
+	if len(fs) != 0 || reads.Load() != 0 || stats.Skipped[ReasonTooLarge] != 1 {
+		t.Errorf("too large: findings %d, reads %d, skipped %v", len(fs), reads.Load(), stats.Skipped)
 	}
 	if _, _, err := History(context.Background(), t.TempDir(), HistoryOptions{}, fakeScan(&reads)); err == nil || !strings.Contains(err.Error(), "not a git repository") {
 		t.Errorf("non-repo: err = %v", err)
