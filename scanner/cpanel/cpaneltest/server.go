@@ -331,13 +331,19 @@ func (s *Sim) wrap(svc Service, h http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		r = r.WithContext(context.WithValue(r.Context(), reqInfoKey{}, info))
 		_, path, _ := splitSessionPath(r.URL.Path)
-		if !s.faults.decide(svc, path).apply(sw, r, s.closing) {
+		d := s.faults.decide(svc, path)
+		if !d.apply(sw, r, s.closing) {
 			h.ServeHTTP(sw, r)
 		}
 		info.Status = sw.status
 		s.requests.add(*info)
 		s.log.Info("request", "service", svc, "method", info.Method, "path", info.Path,
 			"status", info.Status, "auth", info.Auth, "user", info.User, "token", info.Fingerprint.Short())
+		if d.hang {
+			// A hung request never gets an answer, not even the empty 200 that net/http
+			// writes for a handler that returns without one.
+			panic(http.ErrAbortHandler)
+		}
 	})
 }
 
