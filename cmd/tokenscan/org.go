@@ -111,7 +111,15 @@ type repoJob struct {
 	state     *mirror.State
 	syncErr   error
 	fetched   bool
+	fetchedAt time.Time
 }
+
+// pushedAtSlack is how long after GitHub's pushed_at a fetch must start before the fetch is
+// trusted to hold that push. pushed_at has a resolution of one second, so a second push within
+// the same second, after our fetch, would leave it unchanged and be skipped for good; the
+// slack also covers clock skew between GitHub and this machine. A repository pushed to within
+// it is fetched again next time (a fetch that finds nothing is cheap).
+const pushedAtSlack = time.Minute
 
 var tokenShape = regexp.MustCompile(`^[0-9A-Z]{32}$`)
 
@@ -338,6 +346,7 @@ func (s *orgScan) sync(ctx context.Context, j *repoJob) {
 		return
 	}
 	s.prog.current("fetching " + r.FullName)
+	j.fetchedAt = s.opts.Now()
 	if _, err := s.cache.Sync(ctx, j.remote); err != nil {
 		j.syncErr = err
 		s.fail(r.FullName, err)
@@ -368,9 +377,14 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 	}
 	var scanned []string
 	if !fresh {
-		if scanned, err = mirror.Existing(ctx, j.dir, st.Scanned); err != nil {
-			s.fail(name, err)
-			return
+		scanned = st.Scanned
+		// Only a scan needs to know which commits scanned before are still in the mirror (they
+		// bound it); a re-run with no new tip, the usual case, spares the git process.
+		if hasNew(tips, scanned) {
+			if scanned, err = mirror.Existing(ctx, j.dir, scanned); err != nil {
+				s.fail(name, err)
+				return
+			}
 		}
 	}
 	known := st.Leaks
@@ -418,7 +432,11 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 	if !complete || (!scannedNow && !j.fetched && !fresh) {
 		return // scan again next time what failed this time; or nothing changed
 	}
-	next := &mirror.State{Repo: name, Engine: s.engine, PushedAt: j.repo.PushedAt, Scanned: tips, Leaks: mirror.MergeLeaks(known, knownOf(found))}
+	pushedAt := j.repo.PushedAt
+	if j.fetched && j.fetchedAt.Before(pushedAt.Add(pushedAtSlack)) {
+		pushedAt = time.Time{}
+	}
+	next := &mirror.State{Repo: name, Engine: s.engine, PushedAt: pushedAt, Scanned: tips, Leaks: mirror.MergeLeaks(known, knownOf(found))}
 	next.Updated = s.opts.Now().UTC()
 	if err := mirror.SaveState(j.statePath, next); err != nil {
 		s.fail(name, err)

@@ -74,7 +74,8 @@ func startOrg(t *testing.T) orgEnv {
 		return id
 	}
 	repo := func(name string, archived bool) string {
-		dir, err := e.gh.AddRepo(githubtest.Repo{Owner: "demo", Name: name, Archived: archived})
+		// Pushed an hour ago: a fetch now is trusted to hold that push (see pushedAtSlack).
+		dir, err := e.gh.AddRepo(githubtest.Repo{Owner: "demo", Name: name, Archived: archived, PushedAt: time.Now().Add(-time.Hour)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -219,7 +220,7 @@ func TestOrgScanRevokesAndRescansIncrementally(t *testing.T) {
 	r = runCLI(t, "", e.args("--verify")...)
 	rep = parseOrgReport(t, r)
 	if rep.Scan.Counts.Commits != 1 || rep.Scan.Counts.Blobs != 1 {
-		t.Errorf("after a push: scanned %d commits, %d blobs; want 1 and 1", rep.Scan.Counts.Commits, rep.Scan.Counts.Blobs)
+		t.Errorf("after a push: scanned %d commits, %d blobs; want 1 and 1\n%s\n%s", rep.Scan.Counts.Commits, rep.Scan.Counts.Blobs, r.stderr, r.stdout)
 	}
 	for _, req := range e.gh.Requests() {
 		if req.Kind == "git" && !strings.HasPrefix(req.Path, "/demo/docs.git/") {
@@ -371,5 +372,27 @@ func TestOrgScanShardsPartitionTheOrg(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s scanned by %d shards", s, n)
 		}
+	}
+}
+
+// TestOrgScanFetchesAgainWithinPushedAtSecond: GitHub's pushed_at has a resolution of a second,
+// so a push right after our fetch may leave it unchanged. A fetch that close to pushed_at is
+// not trusted, and the next run fetches and scans the push.
+func TestOrgScanFetchesAgainWithinPushedAtSecond(t *testing.T) {
+	installGitWrapper(t)
+	gh := githubtest.StartTest(t, githubtest.Options{Token: testGitHubToken})
+	tokenFile := filepath.Join(t.TempDir(), "tok")
+	os.WriteFile(tokenFile, []byte(testGitHubToken), 0o600)
+	dir, _ := gh.AddRepo(githubtest.Repo{Owner: "acme", Name: "web"}) // pushed_at: now
+	githubtest.CommitTo(dir, githubtest.Commit{Files: map[string]string{"a.txt": "nothing here\n"}})
+	args := []string{"--org", "acme", "--github-url", gh.URL(), "--github-token-file", tokenFile, "--cache-dir", t.TempDir(), "--format", "json"}
+	if r := runCLI(t, "", args...); r.code != report.ExitClean {
+		t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
+	}
+	// A push that GitHub's pushed_at does not show (gh.Pushed is not called).
+	githubtest.CommitTo(dir, githubtest.Commit{Files: map[string]string{"deploy.sh": "curl -H 'Authorization: cpanel shop:" + testToken + "' https://shop.example.com:2083/execute/Cache/purge\n"}})
+	r := runCLI(t, "", args...)
+	if rep := parseOrgReport(t, r); r.code != report.ExitLeaks || len(rep.Leaks) != 1 {
+		t.Errorf("re-run: exit %d, %d leaks; the push in pushed_at's second was missed\n%s", r.code, len(rep.Leaks), r.stderr)
 	}
 }

@@ -154,6 +154,9 @@ func TestSyncAuthenticatesOnlyThroughAskpass(t *testing.T) {
 	if err != nil || !res.Cloned {
 		t.Fatalf("clone: %v %+v", err, res)
 	}
+	if out, err := exec.Command("git", "-C", res.Dir, "count-objects").Output(); err != nil || !strings.HasPrefix(string(out), "0 objects") {
+		t.Errorf("the clone left loose objects instead of its pack: %q %v", out, err)
+	}
 	second, _ := githubtest.CommitTo(bare, githubtest.Commit{Files: map[string]string{"b.txt": "two\n"}})
 	if res, err = c.Sync(ctx, remote); err != nil || res.Cloned {
 		t.Fatalf("fetch: %v %+v", err, res)
