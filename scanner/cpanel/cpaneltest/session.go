@@ -232,3 +232,26 @@ func sessionRefused(w http.ResponseWriter, rest string) {
 	}
 	writeLoginPage(w, status, "Your session has expired. Log in again.")
 }
+
+// sessionRequest handles what every service does first with a /cpsess<id>/ path: logout, a
+// refused or expired session (answered with the login page), and recording the caller. ok
+// reports a live session: prefix is its /cpsess<id> and rest the path the service serves;
+// answered reports the request was already answered here.
+func (s *Sim) sessionRequest(svc Service, w http.ResponseWriter, r *http.Request) (prefix, rest string, c caller, ok, answered bool) {
+	id, rest, isSession := splitSessionPath(r.URL.Path)
+	if !isSession {
+		return "", "", caller{}, false, false
+	}
+	if rest == "/logout/" || rest == "/logout" {
+		s.serveLogout(svc, id, w)
+		return "", rest, caller{}, false, true
+	}
+	sess := s.sessions.check(svc, id, r)
+	if sess == nil {
+		sessionRefused(w, rest)
+		return "", rest, caller{}, false, true
+	}
+	info := requestInfo(r)
+	info.Auth, info.User = "session", sess.user
+	return "/cpsess" + id, rest, caller{user: sess.user, via: "session"}, true, false
+}

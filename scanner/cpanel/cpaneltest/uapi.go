@@ -58,28 +58,18 @@ var executePath = regexp.MustCompile(`^/execute/([A-Za-z0-9_]+)/([A-Za-z0-9_]+)/
 var themePage = regexp.MustCompile(`^/frontend/([a-z0-9_]+)/api_tokens/(index\.html|app\.js|style\.css)?$`)
 
 func (s *Sim) serveCPanel(w http.ResponseWriter, r *http.Request) {
-	if id, rest, ok := splitSessionPath(r.URL.Path); ok {
-		if rest == "/logout/" || rest == "/logout" {
-			s.serveLogout(ServiceCPanel, id, w)
-			return
-		}
-		sess := s.sessions.check(ServiceCPanel, id, r)
-		if sess == nil {
-			sessionRefused(w, rest)
-			return
-		}
-		info := requestInfo(r)
-		info.Auth, info.User = "session", sess.user
-		c := caller{user: sess.user, via: "session"}
+	if prefix, rest, c, ok, answered := s.sessionRequest(ServiceCPanel, w, r); answered {
+		return
+	} else if ok {
 		switch {
 		case strings.HasPrefix(rest, "/execute/"):
 			s.serveUAPI(w, r, c, rest)
 		case rest == "/json-api/cpanel":
 			s.serveAPI2(w, r, c)
 		case rest == "/" || rest == "/frontend/jupiter/index.html":
-			s.serveHome(w, r, "/cpsess"+id)
+			s.serveHome(w, r, prefix)
 		case themePage.MatchString(rest):
-			s.serveTokensPage(w, r, "/cpsess"+id, rest)
+			s.serveTokensPage(w, r, prefix, rest)
 		default:
 			http.NotFound(w, r)
 		}

@@ -52,25 +52,15 @@ const whmPagePath = "/whm/api_tokens/index.html"
 var whmFunctionPath = regexp.MustCompile(`^/json-api/([a-z0-9_]+)/?$`)
 
 func (s *Sim) serveWHM(w http.ResponseWriter, r *http.Request) {
-	if id, rest, ok := splitSessionPath(r.URL.Path); ok {
-		if rest == "/logout/" || rest == "/logout" {
-			s.serveLogout(ServiceWHM, id, w)
-			return
-		}
-		sess := s.sessions.check(ServiceWHM, id, r)
-		if sess == nil {
-			sessionRefused(w, rest)
-			return
-		}
-		info := requestInfo(r)
-		info.Auth, info.User = "session", sess.user
-		c := caller{user: sess.user, via: "session"}
+	if prefix, rest, c, ok, answered := s.sessionRequest(ServiceWHM, w, r); answered {
+		return
+	} else if ok {
 		switch {
 		case whmFunctionPath.MatchString(rest):
 			s.serveWHMAPI(w, r, c, rest)
 		case rest == "/" || rest == whmPagePath || rest == "/whm/api_tokens/" ||
 			rest == "/whm/api_tokens/whm.js" || rest == "/whm/api_tokens/style.css":
-			s.serveWHMPage(w, r, "/cpsess"+id, rest)
+			s.serveWHMPage(w, r, prefix, rest)
 		default:
 			http.NotFound(w, r)
 		}
