@@ -41,6 +41,9 @@ type ruleEngine struct {
 	literals  [][]byte // lower-case; nil when the pattern requires no known literal
 	multiLine bool     // a match may span lines
 	kinds     kind     // candidates its secret can be; 0 when unknown (always run)
+	// around checks a plain-token candidate's surroundings before the rule runs on a line;
+	// nil for rules it cannot be derived for.
+	around *around
 	engine
 }
 
@@ -80,6 +83,9 @@ func localEngines(cfg config.Config) []ruleEngine {
 			Allowlists:   cfg.Allowlists,
 		}
 		re := ruleEngine{id: id, engine: newEngine(one), multiLine: canSpanLines(r.Regex.String()), kinds: secretKinds(r)}
+		if group := secretGroup(r); re.kinds == kindToken && !re.multiLine && group > 0 {
+			re.around = newAround(r.Regex.String(), group)
+		}
 		if lits, ok := requiredLiterals(r.Regex.String()); ok {
 			for _, l := range lits {
 				re.literals = append(re.literals, []byte(l))
@@ -109,14 +115,20 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 		}
 		for _, fr := range lineFragments(lines, c) {
 			start, end := fr[0], fr[1]
+			text := data[start:end]
 			// Which rules run follows from the text and decode alone, so they key the memo.
-			key := memoKey(decode, data[start:end])
+			key := memoKey(decode, text)
 			out = append(out, d.lineMemo.cached(key, c.line, func() []glReport.Finding {
 				var found []glReport.Finding
+				var rev []byte
 				for _, r := range d.local {
-					if !r.multiLine && r.wants(kinds, lower[start-w.start:end-w.start]) {
-						found = append(found, r.detect(path, data[start:end], c.line, decode)...)
+					if r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
+						continue
 					}
+					if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
+						continue
+					}
+					found = append(found, r.detect(path, text, c.line, decode)...)
 				}
 				return found
 			})...)
@@ -130,6 +142,19 @@ func memoKey(decode bool, text []byte) string {
 		return "d" + string(text)
 	}
 	return "p" + string(text)
+}
+
+// admitsAround reports whether any candidate on the line could be r's secret in text, which
+// starts at byte base of the file. Line fragments never cut a word (see lineFragments), so the
+// candidates in ranges are exactly the token runs the rule can see, and the answer depends on
+// the text alone, as the memo needs.
+func (r ruleEngine) admitsAround(text []byte, base int, ranges [][2]int, rev *[]byte) bool {
+	for _, rg := range ranges {
+		if rg[0] >= base && rg[1] <= base+len(text) && r.around.admits(text, rg[0]-base, rg[1]-base, rev) {
+			return true
+		}
+	}
+	return false
 }
 
 // detectWindow runs the multi-line rules that could match in lw. A match that reaches the last
@@ -246,6 +271,18 @@ func secretKinds(r config.Rule) kind {
 		k |= kindHex
 	}
 	return k
+}
+
+// secretGroup returns the number of the capture group gitleaks takes the secret from, or 0 when
+// that depends on the match (no secretGroup and several groups: the first non-empty one).
+func secretGroup(r config.Rule) int {
+	if r.SecretGroup > 0 {
+		return r.SecretGroup
+	}
+	if r.Regex.NumSubexp() == 1 {
+		return 1
+	}
+	return 0
 }
 
 // secretGroupPattern returns the source of the capture group that holds a rule's secret, with

@@ -119,6 +119,7 @@ const (
 
 // lineFragments returns the byte ranges of c's line that the single-line rules see.
 func lineFragments(lines *lineIndex, c candLine) [][2]int {
+	data := lines.data
 	start, end := lines.lineStart(c.line), lines.lineEnd(c.line)
 	if end-start <= fragmentMax {
 		return [][2]int{{start, end}}
@@ -126,6 +127,14 @@ func lineFragments(lines *lineIndex, c candLine) [][2]int {
 	var out [][2]int
 	for _, r := range c.ranges {
 		from, to := max(start, r[0]-lineBefore), min(end, r[1]+lineAfter)
+		// Never cut a word: a rule would see the end of a longer run as a token of its own.
+		// Candidates are bounded by non-word bytes, so this stops at the candidate at worst.
+		for from > start && class[data[from-1]]&clsWord != 0 {
+			from++
+		}
+		for to < end && class[data[to]]&clsWord != 0 {
+			to--
+		}
 		if n := len(out); n > 0 && from <= out[n-1][1] && to-out[n-1][0] <= fragmentMax {
 			out[n-1][1] = max(out[n-1][1], to)
 			continue

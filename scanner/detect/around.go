@@ -1,0 +1,135 @@
+package detect
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode/utf8"
+)
+
+// around is what a rule needs on either side of its secret, derived from its pattern: any match
+// whose secret group is the candidate c has, before c, text the rule's left part matches, and
+// after c, text its right part matches. Both are checked anchored at the candidate, each with
+// the candidate's edge byte included so that \b and similar assertions see the same neighbours as
+// in the full match; the left part runs backwards over reversed text.
+//
+// A rule with a long line of decoys and no context (a CSV-shaped rule on minified code) costs a
+// regexp run per line otherwise; these checks reject most such lines after a byte or two.
+type around struct {
+	left, right *regexp.Regexp
+}
+
+// newAround derives the checks for the capture group group of pattern, or returns nil when it
+// cannot (the group sits under a repetition).
+func newAround(pattern string, group int) *around {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	l, r, ok := splitAt(re, group)
+	if !ok {
+		return nil
+	}
+	anyChar := &syntax.Regexp{Op: syntax.OpAnyChar}
+	begin := &syntax.Regexp{Op: syntax.OpBeginText}
+	left, err := regexp.Compile(concat(begin, anyChar, reverse(l)).String())
+	if err != nil {
+		return nil
+	}
+	right, err := regexp.Compile(concat(begin, anyChar, r).String())
+	if err != nil {
+		return nil
+	}
+	return &around{left: left, right: right}
+}
+
+// admits reports whether a match of the rule in text could have text[start:end] as its secret.
+// rev is scratch space for the reversed prefix. Reversal is exact only for ASCII: reversed
+// multi-byte characters decode as other characters, so a prefix holding any is admitted unchecked.
+func (a *around) admits(text []byte, start, end int, rev *[]byte) bool {
+	if !a.right.Match(text[end-1:]) {
+		return false
+	}
+	b := (*rev)[:0]
+	var high byte
+	for i := start; i >= 0; i-- {
+		high |= text[i]
+		b = append(b, text[i])
+	}
+	*rev = b
+	return high >= utf8.RuneSelf || a.left.Match(b)
+}
+
+// splitAt returns patterns for the text between a match's start and group's start (left) and
+// between group's end and the match's end (right).
+func splitAt(re *syntax.Regexp, group int) (left, right *syntax.Regexp, ok bool) {
+	if re.Op == syntax.OpCapture && re.Cap == group {
+		empty := &syntax.Regexp{Op: syntax.OpEmptyMatch}
+		return empty, empty, true
+	}
+	for i, sub := range re.Sub {
+		if !holdsGroup(sub, group) {
+			continue
+		}
+		l, r, ok := splitAt(sub, group)
+		if !ok {
+			return nil, nil, false
+		}
+		switch re.Op {
+		case syntax.OpConcat:
+			return concat(append(append([]*syntax.Regexp(nil), re.Sub[:i]...), l)...),
+				concat(append([]*syntax.Regexp{r}, re.Sub[i+1:]...)...), true
+		case syntax.OpAlternate, syntax.OpCapture, syntax.OpQuest:
+			return l, r, true
+		default: // under a repetition, earlier and later rounds border the group too
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
+}
+
+func holdsGroup(re *syntax.Regexp, group int) bool {
+	if re.Op == syntax.OpCapture && re.Cap == group {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if holdsGroup(sub, group) {
+			return true
+		}
+	}
+	return false
+}
+
+func concat(subs ...*syntax.Regexp) *syntax.Regexp {
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+}
+
+// reverse returns a pattern matching the byte-reversal of what re matches. It is exact for ASCII
+// patterns: concatenations and literals run backwards, and each assertion about the text before
+// a position becomes the same assertion about the text after it.
+func reverse(re *syntax.Regexp) *syntax.Regexp {
+	out := *re
+	out.Sub = make([]*syntax.Regexp, len(re.Sub))
+	for i, sub := range re.Sub {
+		out.Sub[i] = reverse(sub)
+	}
+	switch re.Op {
+	case syntax.OpConcat:
+		for i, j := 0, len(out.Sub)-1; i < j; i, j = i+1, j-1 {
+			out.Sub[i], out.Sub[j] = out.Sub[j], out.Sub[i]
+		}
+	case syntax.OpLiteral:
+		out.Rune = make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			out.Rune[len(re.Rune)-1-i] = r
+		}
+	case syntax.OpBeginLine:
+		out.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		out.Op = syntax.OpBeginLine
+	case syntax.OpBeginText:
+		out.Op = syntax.OpEndText
+	case syntax.OpEndText:
+		out.Op = syntax.OpBeginText
+	}
+	return &out
+}
