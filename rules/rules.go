@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/pelletier/go-toml/v2"
@@ -120,4 +121,34 @@ func Infos(cfg config.Config) []Info {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// Keywords returns the lower-case keywords of the reporting rules in a gitleaks rule file, without
+// compiling any pattern, and whether every reporting rule has some. gitleaks runs a rule with
+// keywords only on text holding one of them, so when all > 0, text without any keyword can hold
+// no finding: that is the cheapest test a scanner can make first.
+func Keywords(data []byte) (keywords []string, all bool, err error) {
+	var vc config.ViperConfig
+	if err := toml.NewDecoder(bytes.NewReader(data)).Decode(&vc); err != nil {
+		return nil, false, fmt.Errorf("parsing rules: %w", err)
+	}
+	all = true
+	seen := map[string]bool{}
+	for _, r := range vc.Rules {
+		if r.SkipReport {
+			continue
+		}
+		if len(r.Keywords) == 0 {
+			all = false
+		}
+		for _, k := range r.Keywords {
+			k = strings.ToLower(k)
+			if !seen[k] {
+				seen[k] = true
+				keywords = append(keywords, k)
+			}
+		}
+	}
+	sort.Strings(keywords)
+	return keywords, all && len(keywords) > 0, nil
 }

@@ -6,11 +6,9 @@
 package detect
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/rs/zerolog"
@@ -43,11 +41,16 @@ type Detector struct {
 	once    sync.Once
 	prepErr error
 
+	// keywords lists the reporting rules' keywords without compiling the rules; the finder
+	// built from them is nil when some reporting rule has none (then no text can be skipped).
+	keywords func() ([]string, bool, error)
+	kwOnce   sync.Once
+	finder   *keywordFinder
+
 	cfg       config.Config
 	local     []ruleEngine
 	wide      engine
 	composite map[string]bool // rule IDs with required rules
-	finder    keywordFinder   // the rules' keywords
 	context   int
 	ruleDesc  map[string]string
 	minEnt    float64
@@ -75,6 +78,7 @@ func New(opt Options) (*Detector, error) {
 	// gitleaks logs through a global zerolog logger to stderr; our own reporting says what matters.
 	quietOnce.Do(func() { logging.Logger = zerolog.New(io.Discard) })
 	d := &Detector{context: opt.ContextLines, load: rules.Default}
+	d.keywords = func() ([]string, bool, error) { return rules.Keywords(rules.TOML) }
 	if opt.Rules == nil && opt.ContextLines == 0 {
 		return d, nil
 	}
@@ -84,6 +88,7 @@ func New(opt Options) (*Detector, error) {
 			return nil, err
 		}
 		d.load = func() (config.Config, error) { return cfg, nil }
+		d.keywords = func() ([]string, bool, error) { return rules.Keywords(opt.Rules) }
 	}
 	if err := d.prepare(); err != nil {
 		return nil, err
@@ -95,6 +100,24 @@ func New(opt Options) (*Detector, error) {
 func (d *Detector) prepare() error {
 	d.once.Do(func() { d.prepErr = d.build() })
 	return d.prepErr
+}
+
+// keywordFinder returns the finder for the reporting rules' keywords, or nil when text without
+// them cannot be skipped. Only the rule file's keywords are read for it, nothing is compiled:
+// a pre-commit hook whose staged lines name no cPanel keyword never pays for the rules.
+func (d *Detector) keywordFinder() *keywordFinder {
+	d.kwOnce.Do(func() {
+		words, all, err := d.keywords()
+		if err != nil || !all {
+			return // a broken rule file fails in prepare, with its error
+		}
+		set := map[string]struct{}{}
+		for _, w := range words {
+			set[w] = struct{}{}
+		}
+		d.finder = newKeywordFinder(minimalKeywords(set))
+	})
+	return d.finder
 }
 
 // Warm starts compiling the rules in the background, so that the work overlaps with whatever
@@ -137,7 +160,6 @@ func (d *Detector) build() error {
 	if d.context < widest {
 		return fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
-	d.finder = newKeywordFinder(minimalKeywords(cfg.Keywords))
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
 	d.wide = newEngine(cfg)
 	d.local = localEngines(cfg)
@@ -240,6 +262,14 @@ func minEntropy(cfg config.Config) float64 {
 // path conditions). Findings are in file order; the same token on the same line is reported once,
 // by the most specific rule.
 func (d *Detector) Scan(path string, data []byte) []finding.Finding {
+	// Keywords first: most files hold none, and then nothing else is looked at.
+	finder := d.keywordFinder()
+	var kw occurrences
+	if finder != nil {
+		if kw = finder.findAll(data); len(kw) == 0 {
+			return nil
+		}
+	}
 	cands := findCandidates(data, d.acceptValue)
 	if len(cands) == 0 {
 		return nil
@@ -250,13 +280,12 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	folded := foldInto(buf, data)
-	kw := d.finder.findAll(folded)
 	for _, w := range d.windows(lines, cands) {
 		chunk := data[w.start:w.end]
 		lower := folded[w.start:w.end]
 		// No keyword anywhere in reach: no rule can report (composite primaries need their
 		// context, which lies within the same ±context lines).
-		if !kw.within(w.start, w.end) {
+		if finder != nil && !kw.within(w.start, w.end) {
 			continue
 		}
 		decode := w.kinds&kindEncoded != 0 || hasPercentEscape(chunk)
@@ -297,113 +326,4 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 		attachTargets(data, folded, lines, out)
 	}
 	return out
-}
-
-// minimalKeywords drops keywords that contain another keyword: for "is any keyword present",
-// whm_hash adds nothing to whm. Fewer keywords, fewer passes over the text.
-func minimalKeywords(set map[string]struct{}) [][]byte {
-	var out [][]byte
-	for k := range set {
-		redundant := false
-		for other := range set {
-			if other != k && strings.Contains(k, other) {
-				redundant = true
-				break
-			}
-		}
-		if !redundant {
-			out = append(out, []byte(k))
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return string(out[i]) < string(out[j]) })
-	return out
-}
-
-// occurrences are the [start, end) byte ranges of keyword matches in a text, by start.
-type occurrences [][2]int
-
-// keywordFinder finds keywords with one IndexByte pass per anchor byte: each keyword is anchored
-// on its rarest byte (by a rough frequency rank for source code), keywords that share an anchor
-// share the pass, and only a hit is compared in full. Searching for "cpanel" from its 'c' would
-// stop at every c in the text.
-type keywordFinder struct {
-	groups []anchorGroup
-}
-
-type anchorGroup struct {
-	anchor byte
-	words  []anchoredWord
-}
-
-type anchoredWord struct {
-	word []byte
-	at   int // index of the anchor byte in word
-}
-
-// commonBytes ranks bytes from most to least frequent in code; bytes not listed count as rarest.
-const commonBytes = " etaoinsrlcdhu\n.pm(f)=,g;\"_b'yw:/-v{}01k2>x3<45[]6$9q7j8z#&|*+!@%?^~"
-
-func newKeywordFinder(keywords [][]byte) keywordFinder {
-	rank := func(c byte) int {
-		if i := strings.IndexByte(commonBytes, c); i >= 0 {
-			return i
-		}
-		return len(commonBytes)
-	}
-	var f keywordFinder
-	for _, k := range keywords {
-		at := 0
-		for i := range k {
-			if rank(k[i]) > rank(k[at]) {
-				at = i
-			}
-		}
-		g := -1
-		for i := range f.groups {
-			if f.groups[i].anchor == k[at] {
-				g = i
-			}
-		}
-		if g < 0 {
-			f.groups = append(f.groups, anchorGroup{anchor: k[at]})
-			g = len(f.groups) - 1
-		}
-		f.groups[g].words = append(f.groups[g].words, anchoredWord{word: k, at: at})
-	}
-	return f
-}
-
-// findAll finds every occurrence of the (lower-case) keywords in lower, so that each window's
-// "is a keyword in reach" is a binary search instead of a rescan.
-func (f keywordFinder) findAll(lower []byte) occurrences {
-	var out occurrences
-	for _, g := range f.groups {
-		for off := 0; off < len(lower); {
-			i := bytes.IndexByte(lower[off:], g.anchor)
-			if i < 0 {
-				break
-			}
-			pos := off + i
-			for _, w := range g.words {
-				start := pos - w.at
-				if start >= 0 && bytes.HasPrefix(lower[start:], w.word) {
-					out = append(out, [2]int{start, start + len(w.word)})
-				}
-			}
-			off = pos + 1
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out
-}
-
-// within reports whether a whole occurrence lies in [start, end).
-func (o occurrences) within(start, end int) bool {
-	i := sort.Search(len(o), func(i int) bool { return o[i][0] >= start })
-	for ; i < len(o) && o[i][0] < end; i++ {
-		if o[i][1] <= end {
-			return true
-		}
-	}
-	return false
 }

@@ -1,8 +1,6 @@
 package detect
 
 import (
-	"bytes"
-	"fmt"
 	"github.com/zricethezav/gitleaks/v8/config"
 	"math"
 	"math/rand/v2"
@@ -207,31 +205,6 @@ func TestShannonMatchesReference(t *testing.T) {
 		}
 		if got, want := shannon(in), ref(in); math.Abs(got-want) > 1e-9 {
 			t.Fatalf("shannon(len %d) = %v, want %v", n, got, want)
-		}
-	}
-}
-
-func TestKeywordFinderMatchesNaiveSearch(t *testing.T) {
-	words := [][]byte{[]byte("cpanel"), []byte("whm"), []byte("2083"), []byte("2087"), []byte("access_hash"), []byte("uapi")}
-	f := newKeywordFinder(words)
-	r := rand.New(rand.NewPCG(9, 10))
-	const alphabet = "cpanelwhmu2083_ashxyz \n"
-	for n := 0; n < 300; n++ {
-		b := make([]byte, r.IntN(400))
-		for i := range b {
-			b[i] = alphabet[r.IntN(len(alphabet))]
-		}
-		var want occurrences
-		for i := range b {
-			for _, w := range words {
-				if bytes.HasPrefix(b[i:], w) {
-					want = append(want, [2]int{i, i + len(w)})
-				}
-			}
-		}
-		got := f.findAll(b)
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("findAll(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

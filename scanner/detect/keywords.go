@@ -1,0 +1,219 @@
+package detect
+
+import (
+	"math/bits"
+	"sort"
+	"strings"
+)
+
+// keywordFinder finds the rules' keywords in text, ignoring ASCII case, without folding the
+// text first. Each keyword is anchored on three adjacent bytes of it, chosen so that few and
+// rare triples cover all keywords (2082, 2083, 2086 and 2087 share 208); the triples are sorted
+// into at most eight buckets, and the buckets a position's triple may be in follow from two
+// table lookups per byte, by its low and its high nibble (the "Teddy" technique). On amd64 with
+// AVX2 the lookups run 32 positions at a time; only a position whose triple falls into a bucket
+// is compared in full. Searching for "cpanel" from its 'c', or even its 'p', would stop every
+// few bytes of code.
+type keywordFinder struct {
+	buckets [8][]anchoredWord
+	// tab holds, for each of the three anchor bytes, the buckets by low nibble and by high
+	// nibble, each 16 bytes repeated for both 128-bit lanes.
+	tab [2 * gram][32]byte
+	// sets[i][c] is the buckets whose triple has byte c at place i (derived from tab).
+	sets [gram][256]uint8
+	// short are keywords shorter than an anchor; they are compared at every position.
+	short [][]byte
+}
+
+// gram is the length of a keyword's anchor.
+const gram = 3
+
+type anchoredWord struct {
+	word []byte // lower case
+	at   int    // offset of the anchor in word
+}
+
+// commonBytes ranks bytes from most to least frequent in code; bytes not listed count as rarest.
+const commonBytes = " etaoinsrlcdhu\n.pm(f)=,g;\"_b'yw:/-v{}01k2>x3<45[]6$9q7j8z#&|*+!@%?^~"
+
+// rarity scores an anchor: the higher, the rarer in code.
+func rarity(a string) int {
+	r := 0
+	for i := 0; i < len(a); i++ {
+		if j := strings.IndexByte(commonBytes, a[i]); j >= 0 {
+			r += j
+		} else {
+			r += len(commonBytes)
+		}
+	}
+	return r
+}
+
+func newKeywordFinder(keywords [][]byte) *keywordFinder {
+	f := &keywordFinder{}
+	var long [][]byte
+	for _, k := range keywords {
+		k = []byte(strings.ToLower(string(k)))
+		if len(k) < gram {
+			f.short = append(f.short, k)
+		} else {
+			long = append(long, k)
+		}
+	}
+	// Greedy cover: the anchor most keywords share, the rarer the better, until all have one.
+	var anchors []string
+	for uncovered := long; len(uncovered) > 0; {
+		best, bestN := "", 0
+		for _, k := range uncovered {
+			for i := 0; i+gram <= len(k); i++ {
+				a := string(k[i : i+gram])
+				n := 0
+				for _, o := range uncovered {
+					if strings.Contains(string(o), a) {
+						n++
+					}
+				}
+				if n > bestN || n == bestN && (rarity(a) > rarity(best) || rarity(a) == rarity(best) && a < best) {
+					best, bestN = a, n
+				}
+			}
+		}
+		b := len(anchors) % len(f.buckets) // more than eight anchors share buckets
+		anchors = append(anchors, best)
+		var rest [][]byte
+		for _, k := range uncovered {
+			if at := strings.Index(string(k), best); at >= 0 {
+				f.buckets[b] = append(f.buckets[b], anchoredWord{word: k, at: at})
+			} else {
+				rest = append(rest, k)
+			}
+		}
+		uncovered = rest
+	}
+	for i, a := range anchors {
+		bit := byte(1) << (i % len(f.buckets))
+		for pos := 0; pos < gram; pos++ {
+			for _, c := range caseVariants(a[pos]) {
+				f.tab[2*pos][c&15] |= bit
+				f.tab[2*pos+1][c>>4] |= bit
+			}
+		}
+	}
+	for t := range f.tab {
+		copy(f.tab[t][16:], f.tab[t][:16])
+	}
+	for pos := range f.sets {
+		for c := 0; c < 256; c++ {
+			f.sets[pos][c] = f.tab[2*pos][c&15] & f.tab[2*pos+1][c>>4]
+		}
+	}
+	return f
+}
+
+func caseVariants(c byte) []byte {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return []byte{c, c - 'a' + 'A'}
+	case c >= 'A' && c <= 'Z':
+		return []byte{c, c - 'A' + 'a'}
+	}
+	return []byte{c}
+}
+
+// occurrences are the [start, end) byte ranges of keyword matches in a text, by start.
+type occurrences [][2]int
+
+// findAll returns every occurrence of a keyword in text, ignoring ASCII case.
+func (f *keywordFinder) findAll(text []byte) occurrences {
+	var out occurrences
+	i := 0
+	if useTeddy && len(f.short) == 0 {
+		for i+teddyReach <= len(text) {
+			off, mask := teddyScan(&text[i], len(text)-i, &f.tab)
+			i += off
+			if mask == 0 {
+				break
+			}
+			for ; mask != 0; mask &= mask - 1 {
+				out = f.verify(text, i+bits.TrailingZeros32(mask), out)
+			}
+			i += 32
+		}
+	}
+	for ; i < len(text); i++ {
+		if i+gram <= len(text) && f.sets[0][text[i]]&f.sets[1][text[i+1]]&f.sets[2][text[i+2]] != 0 {
+			out = f.verify(text, i, out)
+		}
+		for _, w := range f.short {
+			if i+len(w) <= len(text) && equalFold(text[i:i+len(w)], w) {
+				out = append(out, [2]int{i, i + len(w)})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// verify appends the keywords whose anchor is at pos and which match there in full.
+func (f *keywordFinder) verify(text []byte, pos int, out occurrences) occurrences {
+	for m := f.sets[0][text[pos]] & f.sets[1][text[pos+1]] & f.sets[2][text[pos+2]]; m != 0; m &= m - 1 {
+		for _, w := range f.buckets[bits.TrailingZeros8(m)] {
+			start := pos - w.at
+			if start < 0 || start+len(w.word) > len(text) {
+				continue
+			}
+			if equalFold(text[start:start+len(w.word)], w.word) {
+				out = append(out, [2]int{start, start + len(w.word)})
+			}
+		}
+	}
+	return out
+}
+
+// equalFold reports whether b equals the lower-case word, ignoring ASCII case.
+func equalFold(b, word []byte) bool {
+	for i, c := range b {
+		if !foldEq(c, word[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func foldEq(c, lower byte) bool {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c == lower
+}
+
+// within reports whether a whole occurrence lies in [start, end).
+func (o occurrences) within(start, end int) bool {
+	i := sort.Search(len(o), func(i int) bool { return o[i][0] >= start })
+	for ; i < len(o) && o[i][0] < end; i++ {
+		if o[i][1] <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// minimalKeywords drops keywords that contain another keyword: for "is any keyword present",
+// whm_hash adds nothing to whm.
+func minimalKeywords(set map[string]struct{}) [][]byte {
+	var out [][]byte
+	for k := range set {
+		redundant := false
+		for other := range set {
+			if other != k && strings.Contains(k, other) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, []byte(k))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return string(out[i]) < string(out[j]) })
+	return out
+}

@@ -1,0 +1,126 @@
+package detect
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// naiveKeywords is the reference: every keyword at every position, ignoring ASCII case.
+func naiveKeywords(words [][]byte, text []byte) occurrences {
+	var out occurrences
+	for i := range text {
+		for _, w := range words {
+			if i+len(w) <= len(text) && bytes.Equal(asciiLower(text[i:i+len(w)]), w) {
+				out = append(out, [2]int{i, i + len(w)})
+			}
+		}
+	}
+	return out
+}
+
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func sortedOcc(o occurrences) string {
+	o = slices.Clone(o)
+	slices.SortFunc(o, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	return fmt.Sprint(o)
+}
+
+// keywordSets are the embedded rules' keywords, a set with more anchors than buckets (so that
+// buckets are shared), and one with a keyword too short for an anchor.
+var keywordSets = [][]string{
+	{"2082", "2083", "2086", "2087", "access_hash", "accesshash", "api_token_", "cpanel", "create_full_access", "remote_access_key", "remoteaccesskey", "uapi", "whm"},
+	{"abc", "bcd", "cde", "def", "efg", "fgh", "ghi", "hij", "ijk", "jkl", "xyz", "zz9"},
+	{"whm", "ab", "q"},
+}
+
+func TestKeywordFinderMatchesNaiveSearch(t *testing.T) {
+	for _, teddy := range []bool{true, false} {
+		if teddy && !useTeddy {
+			continue // no AVX2 here: the portable path is the one in use
+		}
+		saved := useTeddy
+		useTeddy = teddy
+		for si, set := range keywordSets {
+			var words [][]byte
+			alphabet := " \n_"
+			for _, w := range set {
+				words = append(words, []byte(w))
+				alphabet += w + string(asciiUpper([]byte(w)))
+			}
+			f := newKeywordFinder(words)
+			r := rand.New(rand.NewPCG(9, uint64(si)))
+			for n := 0; n < 400; n++ {
+				b := make([]byte, r.IntN(300))
+				for i := range b {
+					b[i] = alphabet[r.IntN(len(alphabet))]
+				}
+				if got, want := sortedOcc(f.findAll(b)), sortedOcc(naiveKeywords(words, b)); got != want {
+					t.Fatalf("teddy=%v set %d: findAll(%q) = %v, want %v", teddy, si, b, got, want)
+				}
+			}
+		}
+		useTeddy = saved
+	}
+}
+
+func asciiUpper(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// TestKeywordFinderSortsByStart: within() relies on the order.
+func TestKeywordFinderSortsByStart(t *testing.T) {
+	f := newKeywordFinder([][]byte{[]byte("remoteaccesskey"), []byte("whm")})
+	got := f.findAll([]byte("xx whm RemoteAccessKey whm"))
+	want := occurrences{{3, 6}, {7, 22}, {23, 26}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("findAll = %v, want %v", got, want)
+	}
+	for _, c := range []struct {
+		start, end int
+		want       bool
+	}{{7, 22, true}, {8, 22, false}, {7, 21, false}, {8, 26, true}, {0, 5, false}, {0, 6, true}} {
+		if got.within(c.start, c.end) != c.want {
+			t.Errorf("within(%d, %d) = %v", c.start, c.end, !c.want)
+		}
+	}
+}
+
+func FuzzKeywordFinder(f *testing.F) {
+	words := [][]byte{}
+	for _, w := range keywordSets[0] {
+		words = append(words, []byte(w))
+	}
+	kf := newKeywordFinder(words)
+	f.Add([]byte("Authorization: cpanel bob:X https://h:2083/execute"))
+	f.Add(bytes.Repeat([]byte("WHMaccess_HASH2087"), 9))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		if got, want := sortedOcc(kf.findAll(text)), sortedOcc(naiveKeywords(words, text)); got != want {
+			t.Fatalf("findAll(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
