@@ -113,21 +113,28 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 		if decode {
 			kinds |= kindEncoded
 		}
+		var rev []byte
 		for _, fr := range lineFragments(lines, c) {
 			start, end := fr[0], fr[1]
 			text := data[start:end]
-			// Which rules run follows from the text and decode alone, so they key the memo.
-			key := memoKey(decode, text)
-			out = append(out, d.lineMemo.cached(key, c.line, func() []glReport.Finding {
+			// Which rules run follows from the text and decode alone, so they key the memo;
+			// a fragment no rule runs on costs no key.
+			var run []ruleEngine
+			for _, r := range d.local {
+				if r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
+					continue
+				}
+				if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
+					continue
+				}
+				run = append(run, r)
+			}
+			if len(run) == 0 {
+				continue
+			}
+			out = append(out, d.lineMemo.cached(memoKey(decode, text), c.line, func() []glReport.Finding {
 				var found []glReport.Finding
-				var rev []byte
-				for _, r := range d.local {
-					if r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
-						continue
-					}
-					if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
-						continue
-					}
+				for _, r := range run {
 					found = append(found, r.detect(path, text, c.line, decode)...)
 				}
 				return found
