@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
@@ -176,20 +175,20 @@ func readContent(r io.Reader, path string, sizeHint, maxSize int64) ([]byte, err
 // on the open file: the walk saw only a directory entry, and the file may have grown or been
 // replaced since.
 func readRegularFile(name, path string, maxSize int64) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openFile(name)
 	if err != nil {
 		return nil, unreadable(path, err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
+	regular, size, err := f.stat()
 	if err != nil {
 		return nil, unreadable(path, err)
 	}
-	if !fi.Mode().IsRegular() {
+	if !regular {
 		return nil, &SkipError{Path: path, Reason: ReasonNotRegular}
 	}
-	if fi.Size() > maxSize {
+	if size > maxSize {
 		return nil, &SkipError{Path: path, Reason: ReasonTooLarge}
 	}
-	return readContent(f, path, fi.Size(), maxSize)
+	return readContent(f, path, size, maxSize)
 }
