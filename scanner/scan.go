@@ -229,6 +229,9 @@ func (c *collector) scanUnit(det *detect.Detector, u source.Unit) {
 	c.res.Counts.Files++
 	c.res.Counts.Bytes += int64(len(data))
 	c.mu.Unlock()
+	if u.Release != nil {
+		u.Release(data) // findings hold copies, never slices of data
+	}
 	for _, f := range found {
 		if u.Lines != nil && !u.Lines.Contains(f.Origin.Line) {
 			continue

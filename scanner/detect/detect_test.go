@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -183,5 +184,24 @@ func TestTargetsNeverBorrowAnotherServicesHost(t *testing.T) {
 		if len(fs) != 1 || fs[0].Target != want {
 			t.Errorf("%q: got %+v, want target %+v", text, fs, want)
 		}
+	}
+}
+
+// TestFindingsDoNotAliasContent: scanners hand the content buffer back for reuse as soon as Scan
+// returns (source.Unit.Release), so no finding may point into it.
+func TestFindingsDoNotAliasContent(t *testing.T) {
+	d := newDetector(t)
+	data := []byte("CPANEL_HOST=https://cp.example.com:2083\nCPANEL_USER=bob\nCPANEL_API_TOKEN=" + tokA + "\n" +
+		"curl -H 'Authorization: whm root:" + tokB + "' https://whm.example.com:2087/json-api/version\n")
+	found := d.Scan("x.env", data)
+	if len(found) != 2 {
+		t.Fatalf("found %d tokens, want 2", len(found))
+	}
+	before := fmt.Sprintf("%#v", found)
+	for i := range data {
+		data[i] = 'Z'
+	}
+	if after := fmt.Sprintf("%#v", found); after != before {
+		t.Fatalf("findings changed with the content buffer:\nbefore %s\nafter  %s", before, after)
 	}
 }

@@ -80,9 +80,10 @@ func (w *dirWalker) walk(rel string) error {
 		case typ.IsRegular():
 			name, maxSize := filepath.Join(dir, name), w.maxSize
 			err = w.emit(Unit{
-				Origin: w.origin(relPath),
-				Size:   -1,
-				Read:   func() ([]byte, error) { return readRegularFile(name, relPath, maxSize) },
+				Origin:  w.origin(relPath),
+				Size:    -1,
+				Read:    func() ([]byte, error) { return readRegularFile(name, relPath, maxSize) },
+				Release: putBuffer,
 			})
 		default:
 			err = w.emit(skipUnit(w.origin(relPath), -1, &SkipError{Path: relPath, Reason: ReasonNotRegular}))
@@ -128,9 +129,10 @@ func Files(ctx context.Context, paths []string, opt Options, emit func(Unit) err
 		default:
 			name, maxSize := p, s.maxSize
 			u = Unit{
-				Origin: origin,
-				Size:   fi.Size(),
-				Read:   func() ([]byte, error) { return readRegularFile(name, shown, maxSize) },
+				Origin:  origin,
+				Size:    fi.Size(),
+				Read:    func() ([]byte, error) { return readRegularFile(name, shown, maxSize) },
+				Release: putBuffer,
 			}
 		}
 		if err := emit(u); err != nil {
