@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
@@ -13,12 +14,14 @@ import (
 // same file. Verification and revocation send a token only to a host found here or configured by
 // the user, so a hint is taken only from text that names cPanel/WHM use, never guessed.
 
+// The patterns compile on first use: a scan that finds nothing, the common case, never needs
+// them, and a pre-commit hook feels every millisecond of start-up.
 var (
-	headerUserRe = regexp.MustCompile(`(?i)\b(cpanel|whm)[ \t]+([a-z0-9][a-z0-9._-]{0,30})[ \t]*:[ \t]*$`)
-	urlRe        = regexp.MustCompile(`(?i)\bhttps?://([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(?::(\d{2,5}))?(/[^\s'"\x60<>)]*)?`)
+	headerUserRe = lazyRegexp(`(?i)\b(cpanel|whm)[ \t]+([a-z0-9][a-z0-9._-]{0,30})[ \t]*:[ \t]*$`)
+	urlRe        = lazyRegexp(`(?i)\bhttps?://([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(?::(\d{2,5}))?(/[^\s'"\x60<>)]*)?`)
 	// keyHostRe and keyUserRe match keys such as CPANEL_HOST=, "whm_server":, host: (YAML), $cpanel_user =.
-	keyHostRe = regexp.MustCompile(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:host|hostname|server|domain))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?::(\d{2,5}))?`)
-	keyUserRe = regexp.MustCompile(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:user|username|account|login))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9][a-z0-9._-]{0,30})\b`)
+	keyHostRe = lazyRegexp(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:host|hostname|server|domain))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?::(\d{2,5}))?`)
+	keyUserRe = lazyRegexp(`(?i)(?:^|[^\w])((?:cpanel|whm|uapi)?[\w.-]{0,20}?(?:user|username|account|login))["'\x60]?[ \t]*(?:=>|:=|=|:)[ \t]*["'\x60]?([a-z0-9][a-z0-9._-]{0,30})\b`)
 )
 
 // The words keyHostRe and keyUserRe cannot match without.
@@ -26,6 +29,19 @@ var (
 	hostWords = [][]byte{[]byte("host"), []byte("server"), []byte("domain")}
 	userWords = [][]byte{[]byte("user"), []byte("account"), []byte("login")}
 )
+
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
+func containsAny(lower []byte, literals [][]byte) bool {
+	for _, k := range literals {
+		if bytes.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // hint is one piece of target evidence found at a line.
 type hint struct {
@@ -68,7 +84,7 @@ func fromRule(data []byte, lines *lineIndex, f *finding.Finding) finding.Target 
 	start := lines.lineStart(f.Origin.Line)
 	end := min(start+f.Origin.Column-1, lines.lineEnd(f.Origin.Line))
 	before := string(data[start:end])
-	if m := headerUserRe.FindStringSubmatch(before); m != nil {
+	if m := headerUserRe().FindStringSubmatch(before); m != nil {
 		t.Kind = finding.Kind(strings.ToLower(m[1]))
 		t.User = m[2]
 	}
@@ -115,7 +131,7 @@ func collectHints(data, lower []byte, lines *lineIndex) []hint {
 		end = min(end, start+4096)
 		text, low := data[start:end], lower[start:end]
 		if bytes.Contains(low, []byte("://")) {
-			for _, m := range urlRe.FindAllSubmatch(text, -1) {
+			for _, m := range urlRe().FindAllSubmatch(text, -1) {
 				if h, ok := urlHint(string(m[1]), string(m[2]), string(m[3])); ok {
 					h.line = ln
 					hints = append(hints, h)
@@ -123,7 +139,7 @@ func collectHints(data, lower []byte, lines *lineIndex) []hint {
 			}
 		}
 		if containsAny(low, hostWords) {
-			for _, m := range keyHostRe.FindAllSubmatch(text, -1) {
+			for _, m := range keyHostRe().FindAllSubmatch(text, -1) {
 				host := strings.ToLower(string(m[2]))
 				if !strings.Contains(host, ".") && host != "localhost" {
 					continue // a variable name, not a host
@@ -135,7 +151,7 @@ func collectHints(data, lower []byte, lines *lineIndex) []hint {
 			}
 		}
 		if containsAny(low, userWords) {
-			for _, m := range keyUserRe.FindAllSubmatch(text, -1) {
+			for _, m := range keyUserRe().FindAllSubmatch(text, -1) {
 				if h, ok := keyHint(string(m[1]), finding.Target{User: string(m[2])}); ok {
 					h.line = ln
 					hints = append(hints, h)

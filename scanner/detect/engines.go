@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bytes"
 	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
@@ -38,9 +37,9 @@ func (e engine) detect(path string, text []byte, firstLine int, decode bool) []g
 // ruleEngine runs one rule of the local step, with the literals any match of it must contain.
 type ruleEngine struct {
 	id        string
-	literals  [][]byte // lower-case; nil when the pattern requires no known literal
-	multiLine bool     // a match may span lines
-	kinds     kind     // candidates its secret can be; 0 when unknown (always run)
+	literals  *keywordFinder // nil when the pattern requires no known literal
+	multiLine bool           // a match may span lines
+	kinds     kind           // candidates its secret can be; 0 when unknown (always run)
 	// around checks a plain-token candidate's surroundings before the rule runs on a line;
 	// nil for rules it cannot be derived for.
 	around *around
@@ -56,7 +55,7 @@ func (r ruleEngine) wants(kinds kind, lower []byte) bool {
 	if r.kinds != 0 && r.kinds&kinds == 0 {
 		return false
 	}
-	return r.literals == nil || containsAny(lower, r.literals)
+	return r.literals == nil || r.literals.contains(lower)
 }
 
 // localEngines builds one engine per reported rule. A composite rule is reduced to its primary
@@ -87,9 +86,11 @@ func localEngines(cfg config.Config) []ruleEngine {
 			re.around = newAround(r.Regex.String(), group)
 		}
 		if lits, ok := requiredLiterals(r.Regex.String()); ok {
+			var words [][]byte
 			for _, l := range lits {
-				re.literals = append(re.literals, []byte(l))
+				words = append(words, []byte(l))
 			}
+			re.literals = newKeywordFinder(words)
 		}
 		out = append(out, re)
 	}
@@ -242,15 +243,6 @@ func foldInto(buf *[]byte, chunk []byte) []byte {
 		b[i] = c
 	}
 	return b
-}
-
-func containsAny(lower []byte, literals [][]byte) bool {
-	for _, k := range literals {
-		if bytes.Contains(lower, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // Samples of what each candidate kind looks like, for secretKinds.

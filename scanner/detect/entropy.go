@@ -2,37 +2,48 @@ package detect
 
 import "math"
 
-// shannon is the Shannon entropy in bits per byte, computed the way gitleaks computes it for a
-// rule's entropy threshold, so the prefilter never drops a value a rule would keep.
+// clog2[c] is c*log2(c), for the counts a short value can have.
+var clog2 = func() (t [256]float64) {
+	for c := 1; c < len(t); c++ {
+		t[c] = float64(c) * math.Log2(float64(c))
+	}
+	return t
+}()
+
+// shannon is the Shannon entropy in bits per byte, the measure gitleaks applies to a rule's
+// entropy threshold, so the prefilter never drops a value a rule would keep. It is computed as
+// log2(n) - sum(c*log2(c))/n over the byte counts c, the same sum gitleaks takes as
+// -sum(p*log2(p)) with p = c/n; the two differ only in float rounding, far below the margin
+// the caller leaves.
 func shannon(s []byte) float64 {
-	if len(s) == 0 {
+	n := len(s)
+	if n == 0 {
 		return 0
 	}
-	var counts [256]uint32
-	var seen [64]byte // distinct bytes, in first-seen order; candidates have at most 32
-	distinct := 0
+	if n >= len(clog2) {
+		return shannonLong(s)
+	}
+	var counts [256]uint8
 	for _, c := range s {
-		if counts[c] == 0 && distinct < len(seen) {
-			seen[distinct] = c
-			distinct++
-		}
 		counts[c]++
 	}
-	if distinct == len(seen) { // long input: fall back to the full table
-		return shannonFull(&counts, len(s))
+	sum := 0.0
+	for _, c := range s {
+		if k := counts[c]; k != 0 {
+			sum += clog2[k]
+			counts[c] = 0 // count each distinct byte once
+		}
+	}
+	return math.Log2(float64(n)) - sum/float64(n)
+}
+
+func shannonLong(s []byte) float64 {
+	var counts [256]int
+	for _, c := range s {
+		counts[c]++
 	}
 	e := 0.0
 	n := float64(len(s))
-	for _, c := range seen[:distinct] {
-		p := float64(counts[c]) / n
-		e -= p * math.Log2(p)
-	}
-	return e
-}
-
-func shannonFull(counts *[256]uint32, length int) float64 {
-	e := 0.0
-	n := float64(length)
 	for _, c := range counts {
 		if c == 0 {
 			continue

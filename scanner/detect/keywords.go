@@ -126,6 +126,26 @@ type occurrences [][2]int
 // findAll returns every occurrence of a keyword in text, ignoring ASCII case.
 func (f *keywordFinder) findAll(text []byte) occurrences {
 	var out occurrences
+	f.each(text, func(start, end int) bool {
+		out = append(out, [2]int{start, end})
+		return true
+	})
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// contains reports whether text holds a keyword, ignoring ASCII case.
+func (f *keywordFinder) contains(text []byte) bool {
+	found := false
+	f.each(text, func(int, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// each calls fn with each occurrence of a keyword, roughly by position, until fn returns false.
+func (f *keywordFinder) each(text []byte, fn func(start, end int) bool) {
 	i := 0
 	if useTeddy && len(f.short) == 0 {
 		for i+teddyReach <= len(text) {
@@ -135,39 +155,42 @@ func (f *keywordFinder) findAll(text []byte) occurrences {
 				break
 			}
 			for ; mask != 0; mask &= mask - 1 {
-				out = f.verify(text, i+bits.TrailingZeros32(mask), out)
+				if !f.verify(text, i+bits.TrailingZeros32(mask), fn) {
+					return
+				}
 			}
 			i += 32
 		}
 	}
 	for ; i < len(text); i++ {
 		if i+gram <= len(text) && f.sets[0][text[i]]&f.sets[1][text[i+1]]&f.sets[2][text[i+2]] != 0 {
-			out = f.verify(text, i, out)
+			if !f.verify(text, i, fn) {
+				return
+			}
 		}
 		for _, w := range f.short {
-			if i+len(w) <= len(text) && equalFold(text[i:i+len(w)], w) {
-				out = append(out, [2]int{i, i + len(w)})
+			if i+len(w) <= len(text) && equalFold(text[i:i+len(w)], w) && !fn(i, i+len(w)) {
+				return
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
-	return out
 }
 
-// verify appends the keywords whose anchor is at pos and which match there in full.
-func (f *keywordFinder) verify(text []byte, pos int, out occurrences) occurrences {
+// verify calls fn with the keywords whose anchor is at pos and which match there in full, and
+// returns false as soon as fn does.
+func (f *keywordFinder) verify(text []byte, pos int, fn func(start, end int) bool) bool {
 	for m := f.sets[0][text[pos]] & f.sets[1][text[pos+1]] & f.sets[2][text[pos+2]]; m != 0; m &= m - 1 {
 		for _, w := range f.buckets[bits.TrailingZeros8(m)] {
 			start := pos - w.at
 			if start < 0 || start+len(w.word) > len(text) {
 				continue
 			}
-			if equalFold(text[start:start+len(w.word)], w.word) {
-				out = append(out, [2]int{start, start + len(w.word)})
+			if equalFold(text[start:start+len(w.word)], w.word) && !fn(start, start+len(w.word)) {
+				return false
 			}
 		}
 	}
-	return out
+	return true
 }
 
 // equalFold reports whether b equals the lower-case word, ignoring ASCII case.

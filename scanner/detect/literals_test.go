@@ -198,13 +198,15 @@ func TestShannonMatchesReference(t *testing.T) {
 		return e
 	}
 	r := rand.New(rand.NewPCG(7, 8))
-	for n := 0; n < 300; n += 7 {
-		in := make([]byte, n)
-		for i := range in {
-			in[i] = byte(r.IntN(256))
-		}
-		if got, want := shannon(in), ref(in); math.Abs(got-want) > 1e-9 {
-			t.Fatalf("shannon(len %d) = %v, want %v", n, got, want)
+	for n := 0; n < 600; n += 7 {
+		for _, alphabet := range []int{2, 5, 36, 256} { // from repetitive to random
+			in := make([]byte, n)
+			for i := range in {
+				in[i] = byte(r.IntN(alphabet))
+			}
+			if got, want := shannon(in), ref(in); math.Abs(got-want) > 1e-12 {
+				t.Fatalf("shannon(len %d, alphabet %d) = %v, want %v", n, alphabet, got, want)
+			}
 		}
 	}
 }
