@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -174,46 +175,65 @@ func dedupeStrings(in []string) []string {
 }
 
 // substringMatcher answers "does v contain one of these literals" with one map lookup per
-// position and literal length.
+// position and literal length where a bitmap of the literals' first bytes says one may start.
 type substringMatcher struct {
 	lengths []int
 	set     map[string]struct{}
-	// prefix2 has a bit for every literal's first two bytes: most positions fail there, with
-	// an array lookup instead of a map lookup.
-	prefix2 [1 << 16 / 64]uint64
-	short   bool // a literal shorter than two bytes exists: no prefix filtering
+	// starts has a bit for a hash of every literal's first four bytes (or first two when a
+	// literal is shorter than four): most positions fail there, with an array lookup instead
+	// of a map lookup. Four bytes tell the interleaved fakes (A1B2C3...) from random tokens;
+	// two do not, and two in five positions of a token went on to the map.
+	starts [1 << 16 / 64]uint64
+	width  int  // 4 or 2: how many bytes starts is keyed by
+	short  bool // a literal shorter than two bytes exists: no filtering
 }
 
 func newSubstringMatcher(lits []string) *substringMatcher {
-	m := &substringMatcher{set: map[string]struct{}{}}
+	m := &substringMatcher{set: map[string]struct{}{}, width: 4}
 	seen := map[int]bool{}
 	for _, l := range lits {
 		m.set[l] = struct{}{}
-		if len(l) < 2 {
-			m.short = true
-		} else {
-			p := uint16(l[0])<<8 | uint16(l[1])
-			m.prefix2[p/64] |= 1 << (p % 64)
+		m.short = m.short || len(l) < 2
+		if len(l) < 4 {
+			m.width = 2
 		}
 		if !seen[len(l)] {
 			seen[len(l)] = true
 			m.lengths = append(m.lengths, len(l))
 		}
 	}
+	if !m.short {
+		for _, l := range lits {
+			h := m.hash([]byte(l))
+			m.starts[h/64] |= 1 << (h % 64)
+		}
+	}
 	return m
 }
 
+// hash keys starts by the first m.width bytes of b (which has at least that many).
+func (m *substringMatcher) hash(b []byte) uint32 {
+	if m.width == 4 {
+		return binary.LittleEndian.Uint32(b) * 0x9E3779B1 >> 16
+	}
+	return uint32(b[0])<<8 | uint32(b[1])
+}
+
 func (m *substringMatcher) matches(v []byte) bool {
-	for _, n := range m.lengths {
-		for i := 0; i+n <= len(v); i++ {
-			if !m.short {
-				p := uint16(v[i])<<8 | uint16(v[i+1])
-				if m.prefix2[p/64]&(1<<(p%64)) == 0 {
-					continue
-				}
+	for i := range v {
+		if !m.short {
+			if i+m.width > len(v) {
+				break
 			}
-			if _, ok := m.set[string(v[i:i+n])]; ok {
-				return true
+			if h := m.hash(v[i:]); m.starts[h/64]&(1<<(h%64)) == 0 {
+				continue
+			}
+		}
+		for _, n := range m.lengths {
+			if i+n <= len(v) {
+				if _, ok := m.set[string(v[i:i+n])]; ok {
+					return true
+				}
 			}
 		}
 	}

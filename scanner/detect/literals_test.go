@@ -212,10 +212,19 @@ func TestShannonMatchesReference(t *testing.T) {
 }
 
 func TestSubstringMatcherPrefixFilter(t *testing.T) {
-	m := newSubstringMatcher([]string{"ABCDEF", "X", "QW"})
-	for v, want := range map[string]bool{"zzABCDEFzz": true, "ABCDE": false, "aXa": true, "QQW": true, "Q": false} {
-		if got := m.matches([]byte(v)); got != want {
-			t.Errorf("matches(%q) = %v", v, got)
+	for _, c := range []struct {
+		lits []string
+		want map[string]bool
+	}{
+		{[]string{"ABCDEF", "X", "QW"}, map[string]bool{"zzABCDEFzz": true, "ABCDE": false, "aXa": true, "QQW": true, "Q": false}},
+		{[]string{"ABCDEF", "QW"}, map[string]bool{"zzABCDEFzz": true, "ABCDE": false, "QQW": true, "QW": true, "Q": false}},
+		{[]string{"ABCDEF", "WXYZ"}, map[string]bool{"zzABCDEF": true, "ABCDEFzz": true, "ABCDE": false, "WXYZ": true, "aWXYZ": true, "WXY": false, "": false}},
+	} {
+		m := newSubstringMatcher(c.lits)
+		for v, want := range c.want {
+			if got := m.matches([]byte(v)); got != want {
+				t.Errorf("%q: matches(%q) = %v", c.lits, v, got)
+			}
 		}
 	}
 }
