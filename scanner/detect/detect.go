@@ -49,8 +49,8 @@ type Detector struct {
 
 	cfg       config.Config
 	local     []ruleEngine
-	wide      engine
-	composite map[string]bool // rule IDs with required rules
+	wide      map[string]engine // per composite rule: it and the rules it requires, as written
+	composite map[string]bool   // rule IDs with required rules
 	context   int
 	ruleDesc  map[string]string
 	minEnt    float64
@@ -161,8 +161,11 @@ func (d *Detector) build() error {
 		return fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
-	d.wide = newEngine(cfg)
+	d.wide = wideEngines(cfg, d.composite)
 	d.local = localEngines(cfg)
+	if len(d.local) > 64 {
+		return fmt.Errorf("%d reporting rules: at most 64 are supported", len(d.local))
+	}
 	d.minEnt = minEntropy(cfg)
 	filters := map[*config.Allowlist]*valueFilter{}
 	for _, re := range d.local {
@@ -289,11 +292,17 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 			continue
 		}
 		decode := w.kinds&kindEncoded != 0 || hasPercentEscape(chunk)
-		local := d.detectLines(path, data, lines, w, decode, lower)
-		for _, lw := range localWindows(lines, w) {
-			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start])...)
+		// Decoded text may hold what the required rules look for, so only plain text is judged.
+		var skip ruleSet
+		if !decode {
+			skip = d.excluded(chunk)
 		}
-		primaries := map[int]bool{}
+		local := d.detectLines(path, data, lines, w, decode, lower, skip)
+		for _, lw := range localWindows(lines, w) {
+			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start], skip)...)
+		}
+		primaries := map[int]bool{} // lines with a composite primary
+		hit := map[string]bool{}    // composite rules with a primary in the core
 		for _, gf := range local {
 			f, ok := d.toFinding(path, data, lines, gf)
 			if !ok || f.Origin.Line < w.coreFirst || f.Origin.Line > w.coreLast {
@@ -301,19 +310,19 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 			}
 			if d.composite[f.RuleID] {
 				primaries[f.Origin.Line] = true
+				hit[f.RuleID] = true
 				continue
 			}
 			out = append(out, f)
 		}
-		if len(primaries) == 0 {
-			continue
-		}
-		for _, gf := range d.wide.detect(path, chunk, w.firstLine, decode) {
-			if !d.composite[gf.RuleID] {
-				continue
-			}
-			if f, ok := d.toFinding(path, data, lines, gf); ok && primaries[f.Origin.Line] {
-				out = append(out, f)
+		for id := range hit {
+			for _, gf := range d.wide[id].detect(path, chunk, w.firstLine, decode) {
+				if gf.RuleID != id {
+					continue
+				}
+				if f, ok := d.toFinding(path, data, lines, gf); ok && primaries[f.Origin.Line] {
+					out = append(out, f)
+				}
 			}
 		}
 	}

@@ -34,6 +34,36 @@ func (e engine) detect(path string, text []byte, firstLine int, decode bool) []g
 	return d.Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
 }
 
+// wideEngines builds, for each composite rule, an engine holding that rule and the rules it
+// requires, as written: all gitleaks needs to decide the rule, and nothing else run over the
+// wide window.
+func wideEngines(cfg config.Config, composite map[string]bool) map[string]engine {
+	out := map[string]engine{}
+	for id := range composite {
+		one := config.Config{Rules: map[string]config.Rule{}, Keywords: map[string]struct{}{}, Allowlists: cfg.Allowlists}
+		add := func(rid string) {
+			r, ok := cfg.Rules[rid]
+			if !ok {
+				return
+			}
+			if _, dup := one.Rules[rid]; dup {
+				return
+			}
+			one.Rules[rid] = r
+			one.OrderedRules = append(one.OrderedRules, rid)
+			for _, k := range r.Keywords {
+				one.Keywords[k] = struct{}{}
+			}
+		}
+		add(id)
+		for _, req := range cfg.Rules[id].RequiredRules {
+			add(req.RuleID)
+		}
+		out[id] = newEngine(one)
+	}
+	return out
+}
+
 // ruleEngine runs one rule of the local step, with the literals any match of it must contain.
 type ruleEngine struct {
 	id        string
@@ -43,6 +73,9 @@ type ruleEngine struct {
 	// around checks a plain-token candidate's surroundings before the rule runs on a line;
 	// nil for rules it cannot be derived for.
 	around *around
+	// requires holds, for a composite rule, the literals each of its required rules cannot
+	// match without: when a window lacks any of them, the rule cannot report from it.
+	requires []*keywordFinder
 	engine
 }
 
@@ -85,14 +118,43 @@ func localEngines(cfg config.Config) []ruleEngine {
 		if group := secretGroup(r); re.kinds == kindToken && !re.multiLine && group > 0 {
 			re.around = newAround(r.Regex.String(), group)
 		}
-		if lits, ok := requiredLiterals(r.Regex.String()); ok {
-			var words [][]byte
-			for _, l := range lits {
-				words = append(words, []byte(l))
+		for _, req := range cfg.Rules[id].RequiredRules {
+			if q, ok := cfg.Rules[req.RuleID]; ok && q.Regex != nil {
+				if lits, ok := requiredLiterals(q.Regex.String()); ok {
+					re.requires = append(re.requires, newKeywordFinder(toBytes(lits)))
+				}
 			}
-			re.literals = newKeywordFinder(words)
+		}
+		if lits, ok := requiredLiterals(r.Regex.String()); ok {
+			re.literals = newKeywordFinder(toBytes(lits))
 		}
 		out = append(out, re)
+	}
+	return out
+}
+
+func toBytes(ss []string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+// ruleSet is a set of local engines, by index (the step asserts there are at most 64).
+type ruleSet uint64
+
+// excluded returns the composite rules that cannot report from a window with this text: a
+// required rule's literals are missing. The wide step, which decides, sees the same text.
+func (d *Detector) excluded(chunk []byte) ruleSet {
+	var out ruleSet
+	for i, r := range d.local {
+		for _, f := range r.requires {
+			if !f.contains(chunk) {
+				out |= 1 << i
+				break
+			}
+		}
 	}
 	return out
 }
@@ -107,7 +169,7 @@ const (
 
 // detectLines runs the single-line rules on each candidate line of w. lower is w's text folded
 // to lower case.
-func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte) []glReport.Finding {
+func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte, skip ruleSet) []glReport.Finding {
 	var out []glReport.Finding
 	for _, c := range w.cands {
 		kinds := c.kinds
@@ -118,25 +180,27 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 		for _, fr := range lineFragments(lines, c) {
 			start, end := fr[0], fr[1]
 			text := data[start:end]
-			// Which rules run follows from the text and decode alone, so they key the memo;
-			// a fragment no rule runs on costs no key.
-			var run []ruleEngine
-			for _, r := range d.local {
-				if r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
+			// Which rules run follows from the text, decode and the window's exclusions; the
+			// set keys the memo with the text, and a fragment no rule runs on costs no key.
+			var run ruleSet
+			for i, r := range d.local {
+				if skip&(1<<i) != 0 || r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
 					continue
 				}
 				if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
 					continue
 				}
-				run = append(run, r)
+				run |= 1 << i
 			}
-			if len(run) == 0 {
+			if run == 0 {
 				continue
 			}
-			out = append(out, d.lineMemo.cached(memoKey(decode, text), c.line, func() []glReport.Finding {
+			out = append(out, d.lineMemo.cached(memoKey(decode, run, text), c.line, func() []glReport.Finding {
 				var found []glReport.Finding
-				for _, r := range run {
-					found = append(found, r.detect(path, text, c.line, decode)...)
+				for i, r := range d.local {
+					if run&(1<<i) != 0 {
+						found = append(found, r.detect(path, text, c.line, decode)...)
+					}
 				}
 				return found
 			})...)
@@ -145,11 +209,14 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 	return out
 }
 
-func memoKey(decode bool, text []byte) string {
+func memoKey(decode bool, run ruleSet, text []byte) string {
+	var k [9]byte
+	k[0] = 'p'
 	if decode {
-		return "d" + string(text)
+		k[0] = 'd'
 	}
-	return "p" + string(text)
+	binary.LittleEndian.PutUint64(k[1:], uint64(run))
+	return string(k[:]) + string(text)
 }
 
 // admitsAround reports whether any candidate on the line could be r's secret in text, which
@@ -168,21 +235,30 @@ func (r ruleEngine) admitsAround(text []byte, base int, ranges [][2]int, rev *[]
 // detectWindow runs the multi-line rules that could match in lw. A match that reaches the last
 // line of the window may continue past it (an access hash pasted over many lines), so the window
 // grows until no match touches its end.
-func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte) []glReport.Finding {
+func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte, skip ruleSet) []glReport.Finding {
 	kinds := lw.kinds
 	if decode {
 		kinds |= kindEncoded
 	}
+	var run ruleSet
+	for i, r := range d.local {
+		if skip&(1<<i) == 0 && r.multiLine && r.wants(kinds, lower) {
+			run |= 1 << i
+		}
+	}
+	if run == 0 {
+		return nil
+	}
 	// A window that grows looks past its own text, so only the text up to the end of the file
 	// decides the result when it reaches it; windows that grew are not memoised.
-	key := memoKey(decode, data[lw.start:lw.end])
+	key := memoKey(decode, run, data[lw.start:lw.end])
 	if fs, ok := d.windowMemo.get(key); ok {
 		return shiftLines(fs, lw.firstLine)
 	}
 	var out []glReport.Finding
 	grew := false
-	for _, r := range d.local {
-		if !r.multiLine || !r.wants(kinds, lower) {
+	for i, r := range d.local {
+		if run&(1<<i) == 0 {
 			continue
 		}
 		last := lw.coreLast

@@ -42,14 +42,14 @@ func necessary(re *syntax.Regexp) ([]string, bool) {
 			return necessary(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any one part's requirement holds for the whole; the longest shortest-literal is the
-		// most selective.
+		// Any one part's requirement holds for the whole; the set whose commonest literal is
+		// rarest in code is the most selective ("208" over "port" in "port: 2083").
 		var best []string
-		bestLen := 0
+		bestScore := -1
 		for _, sub := range re.Sub {
 			if set, ok := necessary(sub); ok {
-				if l := shortest(set); l > bestLen {
-					best, bestLen = set, l
+				if sc := setRarity(set); sc > bestScore {
+					best, bestScore = set, sc
 				}
 			}
 		}
@@ -152,11 +152,12 @@ func classIsLiterals(r *syntax.Regexp) bool {
 	return n <= 16
 }
 
-func shortest(set []string) int {
+// setRarity scores a literal set by its least rare literal.
+func setRarity(set []string) int {
 	m := -1
 	for _, s := range set {
-		if m < 0 || len(s) < m {
-			m = len(s)
+		if r := rarity(s); m < 0 || r < m {
+			m = r
 		}
 	}
 	return m

@@ -21,7 +21,7 @@ func TestRequiredLiterals(t *testing.T) {
 		{`abc|de`, []string{"abc", "de"}},
 		{`[a-z]*(?:token|key)x?`, []string{"token", "key"}},
 		{`a*|key`, nil},
-		{`(?:foo)+bar`, []string{"foo"}},
+		{`(?:foo)+bar`, []string{"bar"}},
 		{`x{0,3}`, nil},
 		{`access_?hash`, []string{"access"}},
 	}
