@@ -197,13 +197,13 @@ func (d *Detector) acceptValue(v []byte) bool {
 		return false
 	}
 	var folded [64]byte // stop words compare case-insensitively
-	lower := folded[:0]
-	for _, c := range v {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower = append(lower, c)
+	var lower []byte
+	if len(v) <= len(folded) {
+		lower = folded[:len(v)]
+	} else {
+		lower = make([]byte, len(v))
 	}
+	foldTo(lower, v)
 	for _, fs := range d.valueRules {
 		dropped := false
 		for _, f := range fs {
@@ -292,10 +292,11 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 			continue
 		}
 		decode := w.kinds&kindEncoded != 0 || hasPercentEscape(chunk)
-		// Decoded text may hold what the required rules look for, so only plain text is judged.
-		var skip ruleSet
+		// Decoded text may hold what the required rules look for, so only plain text is judged,
+		// and only once a composite rule is about to run.
+		skip := func() ruleSet { return 0 }
 		if !decode {
-			skip = d.excluded(chunk)
+			skip = sync.OnceValue(func() ruleSet { return d.excluded(chunk) })
 		}
 		local := d.detectLines(path, data, lines, w, decode, lower, skip)
 		for _, lw := range localWindows(lines, w) {

@@ -169,7 +169,7 @@ const (
 
 // detectLines runs the single-line rules on each candidate line of w. lower is w's text folded
 // to lower case.
-func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte, skip ruleSet) []glReport.Finding {
+func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte, skip func() ruleSet) []glReport.Finding {
 	var out []glReport.Finding
 	for _, c := range w.cands {
 		kinds := c.kinds
@@ -184,10 +184,13 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 			// set keys the memo with the text, and a fragment no rule runs on costs no key.
 			var run ruleSet
 			for i, r := range d.local {
-				if skip&(1<<i) != 0 || r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
+				if r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
 					continue
 				}
 				if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
+					continue
+				}
+				if r.requires != nil && skip()&(1<<i) != 0 {
 					continue
 				}
 				run |= 1 << i
@@ -235,14 +238,14 @@ func (r ruleEngine) admitsAround(text []byte, base int, ranges [][2]int, rev *[]
 // detectWindow runs the multi-line rules that could match in lw. A match that reaches the last
 // line of the window may continue past it (an access hash pasted over many lines), so the window
 // grows until no match touches its end.
-func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte, skip ruleSet) []glReport.Finding {
+func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte, skip func() ruleSet) []glReport.Finding {
 	kinds := lw.kinds
 	if decode {
 		kinds |= kindEncoded
 	}
 	var run ruleSet
 	for i, r := range d.local {
-		if skip&(1<<i) == 0 && r.multiLine && r.wants(kinds, lower) {
+		if r.multiLine && r.wants(kinds, lower) && (r.requires == nil || skip()&(1<<i) == 0) {
 			run |= 1 << i
 		}
 	}
@@ -303,22 +306,27 @@ func foldInto(buf *[]byte, chunk []byte) []byte {
 	}
 	b := (*buf)[:len(chunk)]
 	*buf = b
+	foldTo(b, chunk)
+	return b
+}
+
+// foldTo writes src folded to ASCII lower case into dst, which has src's length.
+func foldTo(dst, src []byte) {
 	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(chunk); i += 8 {
-		x := binary.LittleEndian.Uint64(chunk[i:])
+	for ; i+8 <= len(src); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
 		l := x & low7
 		upper := (l + 0x3f3f3f3f3f3f3f3f) &^ (l + 0x2525252525252525) &^ x & high
-		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
 	}
-	for ; i < len(chunk); i++ {
-		c := chunk[i]
+	for ; i < len(src); i++ {
+		c := src[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		dst[i] = c
 	}
-	return b
 }
 
 // Samples of what each candidate kind looks like, for secretKinds.
