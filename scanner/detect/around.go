@@ -1,8 +1,11 @@
 package detect
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,11 +34,11 @@ func newAround(pattern string, group int) *around {
 	}
 	anyChar := &syntax.Regexp{Op: syntax.OpAnyChar}
 	begin := &syntax.Regexp{Op: syntax.OpBeginText}
-	left, err := regexp.Compile(concat(begin, anyChar, reverse(l)).String())
+	left, err := regexp.Compile(patternOf(concat(begin, anyChar, reverse(l))))
 	if err != nil {
 		return nil
 	}
-	right, err := regexp.Compile(concat(begin, anyChar, r).String())
+	right, err := regexp.Compile(patternOf(concat(begin, anyChar, r)))
 	if err != nil {
 		return nil
 	}
@@ -132,4 +135,112 @@ func reverse(re *syntax.Regexp) *syntax.Regexp {
 		out.Op = syntax.OpBeginText
 	}
 	return &out
+}
+
+// printRegexp writes re as a pattern that parses back to an equivalent tree, in one pass.
+// syntax.Regexp.String works out the flags in force at every node, which took tens of
+// milliseconds per rule here (a pre-commit hook feels that); this printer states the flags
+// where they matter instead, and drops capture groups, which the checks do not need.
+func printRegexp(b *strings.Builder, re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			b.WriteString(`(?i:`)
+		} else {
+			b.WriteString(`(?:`)
+		}
+		for _, r := range re.Rune {
+			writeRune(b, r)
+		}
+		b.WriteString(`)`)
+	case syntax.OpCharClass:
+		b.WriteString(`[`)
+		if len(re.Rune) == 0 {
+			b.WriteString(`^\x00-\x{10FFFF}`)
+		}
+		for i := 0; i < len(re.Rune); i += 2 {
+			writeRune(b, re.Rune[i])
+			if re.Rune[i+1] != re.Rune[i] {
+				b.WriteString(`-`)
+				writeRune(b, re.Rune[i+1])
+			}
+		}
+		b.WriteString(`]`)
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginLine:
+		b.WriteString(`(?m:^)`)
+	case syntax.OpEndLine:
+		b.WriteString(`(?m:$)`)
+	case syntax.OpBeginText:
+		b.WriteString(`\A`)
+	case syntax.OpEndText:
+		b.WriteString(`\z`)
+	case syntax.OpWordBoundary:
+		b.WriteString(`\b`)
+	case syntax.OpNoWordBoundary:
+		b.WriteString(`\B`)
+	case syntax.OpCapture:
+		printRegexp(b, re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		b.WriteString(`(?:`)
+		printRegexp(b, re.Sub[0])
+		b.WriteString(`)`)
+		switch re.Op {
+		case syntax.OpStar:
+			b.WriteString(`*`)
+		case syntax.OpPlus:
+			b.WriteString(`+`)
+		case syntax.OpQuest:
+			b.WriteString(`?`)
+		default:
+			b.WriteString(`{` + strconv.Itoa(re.Min))
+			if re.Max != re.Min {
+				b.WriteString(`,`)
+				if re.Max >= 0 {
+					b.WriteString(strconv.Itoa(re.Max))
+				}
+			}
+			b.WriteString(`}`)
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			b.WriteString(`?`)
+		}
+	case syntax.OpConcat:
+		b.WriteString(`(?:`)
+		for _, sub := range re.Sub {
+			printRegexp(b, sub)
+		}
+		b.WriteString(`)`)
+	case syntax.OpAlternate:
+		b.WriteString(`(?:`)
+		for i, sub := range re.Sub {
+			if i > 0 {
+				b.WriteString(`|`)
+			}
+			printRegexp(b, sub)
+		}
+		b.WriteString(`)`)
+	}
+}
+
+// writeRune writes r so that it means itself in a pattern or a class.
+func writeRune(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+		b.WriteRune(r)
+		return
+	}
+	fmt.Fprintf(b, `\x{%x}`, r)
+}
+
+func patternOf(re *syntax.Regexp) string {
+	var b strings.Builder
+	printRegexp(&b, re)
+	return b.String()
 }

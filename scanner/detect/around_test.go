@@ -1,7 +1,10 @@
 package detect
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -93,4 +96,47 @@ func FuzzAround(f *testing.F) {
 		}
 		checkAround(t, d, line+"\n")
 	})
+}
+
+// TestPrintRegexpMatchesOriginal: the printed pattern must find exactly what the original
+// finds (captures aside), on the rules' own patterns and on edge cases of the printer.
+func TestPrintRegexpMatchesOriginal(t *testing.T) {
+	d := newDetector(t)
+	d.mustPrepare()
+	patterns := []string{
+		`(?i)ab+c*?d{2,}e{1,3}f{2}`, `(?m)^x$|\Ay\z`, `[\]\-\\^a-c]+`, `[^\n,]*,`, `(?s:.)(?-s:.)`,
+		`\bword\B`, `(?i)k[a-zſ]`, `x(?:)y`, `(?U)a+b`, `é+[à-ÿ]`, `a|b|`, `[^a]`, `\pL+`,
+	}
+	for _, r := range d.cfg.Rules {
+		if r.Regex != nil {
+			patterns = append(patterns, r.Regex.String())
+		}
+	}
+	words := append(append([]string{}, aroundPieces...), "ab", "bbcc", "dd", "eee", "ff", "x", "y", "\n", "word", "]", "-", "\\", "^", "é", "ä", "kS", "ſ")
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, p := range patterns {
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig := regexp.MustCompile(p)
+		printed, err := regexp.Compile(patternOf(re))
+		if err != nil {
+			t.Fatalf("%s: printed pattern does not compile: %v", p, err)
+		}
+		for i := 0; i < 3000; i++ {
+			var b strings.Builder
+			for n := r.IntN(10); n > 0; n-- {
+				if r.IntN(4) == 0 {
+					b.WriteString(randomToken(r))
+				} else {
+					b.WriteString(words[r.IntN(len(words))])
+				}
+			}
+			s := b.String()
+			if got, want := printed.FindAllStringIndex(s, -1), orig.FindAllStringIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s printed as %s: on %q finds %v, want %v", p, patternOf(re), s, got, want)
+			}
+		}
+	}
 }
