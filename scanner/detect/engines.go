@@ -17,19 +17,25 @@ import (
 // decoding flavour matches the stock CLI, which decodes base64, hex and percent-encoding up to
 // 5 levels deep.
 type engine struct {
-	plain, decode *glDetect.Detector
+	plain  *glDetect.Detector
+	decode func() *glDetect.Detector // built on first use: most windows hold nothing encoded
 }
 
 func newEngine(cfg config.Config) engine {
-	dec := glDetect.NewDetector(cfg)
-	dec.MaxDecodeDepth = 5
-	return engine{plain: glDetect.NewDetector(cfg), decode: dec}
+	return engine{
+		plain: glDetect.NewDetector(cfg),
+		decode: sync.OnceValue(func() *glDetect.Detector {
+			dec := glDetect.NewDetector(cfg)
+			dec.MaxDecodeDepth = 5
+			return dec
+		}),
+	}
 }
 
 func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
 	d := e.plain
 	if decode {
-		d = e.decode
+		d = e.decode()
 	}
 	return d.Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
 }
