@@ -227,8 +227,18 @@ type valueFilter struct {
 
 func newValueFilter(a *config.Allowlist) *valueFilter {
 	f := &valueFilter{}
+	// Patterns that are plain literal lists (sequences, interleaved fakes, repeats) drop a value
+	// holding any of their literals: one matcher over all of them takes one pass, not three.
+	var lits []string
 	for _, re := range a.Regexes {
+		if l, ok := literalSet(re.String()); ok {
+			lits = append(lits, l...)
+			continue
+		}
 		f.checks = append(f.checks, newValueCheck(re))
+	}
+	if len(lits) > 0 {
+		f.checks = append(f.checks, valueCheck{lits: newSubstringMatcher(dedupeStrings(lits))})
 	}
 	// Cheapest first: a byte-class test (all-hex checksums, the commonest decoy) before set
 	// lookups and regexps.
@@ -302,14 +312,17 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 		for _, lw := range localWindows(lines, w) {
 			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start], skip)...)
 		}
-		primaries := map[int]bool{} // lines with a composite primary
-		hit := map[string]bool{}    // composite rules with a primary in the core
+		var primaries map[int]bool // lines with a composite primary
+		var hit map[string]bool    // composite rules with a primary in the core
 		for _, gf := range local {
 			f, ok := d.toFinding(path, data, lines, gf)
 			if !ok || f.Origin.Line < w.coreFirst || f.Origin.Line > w.coreLast {
 				continue
 			}
 			if d.composite[f.RuleID] {
+				if primaries == nil {
+					primaries, hit = map[int]bool{}, map[string]bool{}
+				}
 				primaries[f.Origin.Line] = true
 				hit[f.RuleID] = true
 				continue
