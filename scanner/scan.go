@@ -122,9 +122,16 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 		if !repo {
 			return nil, fmt.Errorf("--staged in %s: %w", opt.Path, ErrNotGitRepo)
 		}
+		// git starts here, on this goroutine, rather than in the walk goroutine of runUnits,
+		// which would first wait its turn behind the rules compilation: in a pre-commit hook
+		// git's start-up is most of the wait.
+		staged, err := source.StartStaged(ctx, opt.Path, srcOpt)
+		if err != nil {
+			return nil, err
+		}
 		res.Sources = append(res.Sources, "staged:"+opt.Path)
 		if err := runUnits(ctx, workers, col, det, func(emit func(source.Unit) error) error {
-			return source.Staged(ctx, opt.Path, srcOpt, emit)
+			return staged.Emit(emit)
 		}); err != nil {
 			return nil, err
 		}

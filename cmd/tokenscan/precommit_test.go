@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenscan/tokenscan/scanner/finding"
 )
 
 // TestRealHooks runs tokenscan the way it is deployed: built as a binary and run by git itself as
@@ -29,6 +31,7 @@ func TestRealHooks(t *testing.T) {
 	bin := filepath.Join(binDir, "tokenscan")
 
 	t.Run("pre-receive", func(t *testing.T) { testPreReceiveHook(t, bin) })
+	t.Run("pre-commit run by git", func(t *testing.T) { testGitPreCommitHook(t, bin) })
 	t.Run("pre-commit framework", func(t *testing.T) {
 		if _, err := exec.LookPath("pre-commit"); err != nil {
 			if os.Getenv("CI") == "true" {
@@ -83,6 +86,73 @@ func testPreReceiveHook(t *testing.T, bin string) {
 	gitRun(t, dir, "commit", "-qm", "env from the environment")
 	gitRun(t, dir, "push", "-q", server, "main", "HEAD:refs/heads/feature")
 	gitRun(t, dir, "push", "-q", server, ":refs/heads/feature")
+}
+
+// testGitPreCommitHook lets git run `tokenscan protect --staged` as its pre-commit hook where
+// the hook does not start at the top of a plain repository: a commit from a subdirectory with
+// core.hooksPath, a linked worktree (.git is a file there), and a commit of named paths, for
+// which git passes a temporary index in GIT_INDEX_FILE.
+func testGitPreCommitHook(t *testing.T, bin string) {
+	repo := newGitRepo(t)
+	writeFile(t, repo, ".githooks/pre-commit", "#!/bin/sh\nexec '"+bin+"' protect --staged\n")
+	if err := os.Chmod(filepath.Join(repo, ".githooks", "pre-commit"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gitRun(t, repo, "config", "core.hooksPath", ".githooks")
+	commit := func(dir string, args ...string) (string, error) {
+		cmd := exec.Command("git", append([]string{"commit", "-q", "-m", "test"}, args...)...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	blocked := func(t *testing.T, out string, err error, where string) {
+		t.Helper()
+		if err == nil || !strings.Contains(out, "tokenscan: commit blocked") || !strings.Contains(out, where) ||
+			strings.Contains(out, testToken) {
+			t.Errorf("commit: err %v, want it blocked naming %s; output:\n%s", err, where, out)
+		}
+	}
+	passed := func(t *testing.T, out string, err error) {
+		t.Helper()
+		if err != nil || !strings.Contains(out, "tokenscan: no cPanel/WHM API tokens in the staged changes") {
+			t.Errorf("commit: err %v, want it to pass; output:\n%s", err, out)
+		}
+	}
+
+	t.Run("from a subdirectory", func(t *testing.T) {
+		deep := filepath.Join(repo, "app", "config")
+		writeFile(t, deep, "prod.env", "CPANEL_API_TOKEN="+testToken+"\n")
+		gitRun(t, repo, "add", "-A")
+		out, err := commit(deep)
+		blocked(t, out, err, "app/config/prod.env:1:18")
+		// The ignore file is read from the top of the work tree, not from where git commit ran.
+		writeFile(t, repo, ".tokenscanignore", string(finding.FingerprintOf(testToken))+"\n")
+		gitRun(t, repo, "add", "-A")
+		out, err = commit(deep)
+		passed(t, out, err)
+	})
+
+	t.Run("commit of named paths uses git's temporary index", func(t *testing.T) {
+		writeFile(t, repo, "staged.env", "WHM_API_TOKEN="+otherToken+"\n")
+		gitRun(t, repo, "add", "staged.env")
+		writeFile(t, repo, "notes.txt", "nothing secret\n")
+		gitRun(t, repo, "add", "notes.txt")
+		// Only notes.txt is committed; the staged token stays behind in the real index.
+		out, err := commit(repo, "--", "notes.txt")
+		passed(t, out, err)
+		out, err = commit(repo, "--", "staged.env")
+		blocked(t, out, err, "staged.env:1:")
+		gitRun(t, repo, "rm", "-q", "--cached", "staged.env")
+	})
+
+	t.Run("linked worktree", func(t *testing.T) {
+		wt := filepath.Join(t.TempDir(), "wt")
+		gitRun(t, repo, "worktree", "add", "-q", "-b", "feature", wt)
+		writeFile(t, wt, "deploy/purge.sh", "curl -H 'Authorization: cpanel shop:"+otherToken+"' https://shop.example.com:2083/\n")
+		gitRun(t, wt, "add", "-A")
+		out, err := commit(filepath.Join(wt, "deploy"))
+		blocked(t, out, err, "deploy/purge.sh:1:")
+	})
 }
 
 // hookRepo makes a git repository to serve as the pre-commit hook repository: the module's

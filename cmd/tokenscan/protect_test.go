@@ -6,6 +6,7 @@ import (
 	"github.com/tokenscan/tokenscan/scanner/gittest"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -245,4 +246,45 @@ func TestProtectPrePushAndPreReceive(t *testing.T) {
 		!strings.Contains(errOut.String(), "ask this server's administrator") || strings.Contains(errOut.String(), "--no-verify") {
 		t.Errorf("pre-receive: exit %d, message:\n%s", code, errOut.String())
 	}
+}
+
+// gcSettings reads the collector's percent and memory limit without changing them.
+func gcSettings() (percent int, limit int64) {
+	percent = debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	return percent, debug.SetMemoryLimit(-1)
+}
+
+func TestHookGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	beforePercent, beforeLimit := gcSettings()
+	restore := hookGC()
+	percent, limit := gcSettings()
+	restore()
+	if percent != hookGCPercent || limit > hookMemoryLimit {
+		t.Errorf("during the hook: GOGC %d, memory limit %d; want %d and at most %d", percent, limit, hookGCPercent, int64(hookMemoryLimit))
+	}
+	if p, l := gcSettings(); p != beforePercent || l != beforeLimit {
+		t.Errorf("after the hook: GOGC %d, memory limit %d; want them restored to %d and %d", p, l, beforePercent, beforeLimit)
+	}
+
+	t.Run("the user's settings win", func(t *testing.T) {
+		t.Setenv("GOGC", "50")
+		t.Setenv("GOMEMLIMIT", "1GiB")
+		defer hookGC()()
+		if p, l := gcSettings(); p != beforePercent || l != beforeLimit {
+			t.Errorf("GOGC %d, memory limit %d; want the process's own %d and %d", p, l, beforePercent, beforeLimit)
+		}
+	})
+
+	t.Run("a staged run restores them", func(t *testing.T) {
+		newGitRepo(t)
+		if r := runCLI(t, "", "protect", "--staged", "--quiet"); r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		if p, l := gcSettings(); p != beforePercent || l != beforeLimit {
+			t.Errorf("GOGC %d, memory limit %d after protect --staged; want %d and %d", p, l, beforePercent, beforeLimit)
+		}
+	})
 }

@@ -94,6 +94,7 @@ func tokenscanBinary(b *testing.B) string {
 	}
 	bin := filepath.Join(b.TempDir(), "tokenscan")
 	build := exec.Command("go", "build", "-o", bin, "github.com/tokenscan/tokenscan/cmd/tokenscan")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("building tokenscan: %v\n%s", err, out)
 	}

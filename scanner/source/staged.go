@@ -49,35 +49,70 @@ var stagedDiffArgs = []string{
 // Memory stays bounded by what emit holds on to: the patch is streamed, only its hunk headers
 // are kept, and each blob is read just before its Unit is emitted.
 // The environment is inherited, so inside a pre-commit hook the index being committed is read.
+//
+// Staged is StartStaged followed by Emit.
 func Staged(ctx context.Context, repoDir string, opt Options, emit func(Unit) error) error {
-	s, err := opt.settings()
+	st, err := StartStaged(ctx, repoDir, opt)
 	if err != nil {
 		return err
 	}
+	return st.Emit(emit)
+}
+
+// StagedScan is a scan of the staged changes whose git processes are already running. It lets
+// a caller start git first and do its own preparation (compiling rules, starting workers)
+// while git works: in a pre-commit hook, starting a process is a large part of the time.
+// Exactly one of Emit or Abort must be called.
+type StagedScan struct {
+	ctx   context.Context // the one git runs under: its end kills git, and then errors mean nothing
+	s     settings
+	diff  *gitStream
+	blobs *catFile
+}
+
+// StartStaged checks its arguments and starts the git processes of a Staged scan of the
+// repository containing repoDir; the returned scan's Emit emits what Staged would.
+func StartStaged(ctx context.Context, repoDir string, opt Options) (*StagedScan, error) {
+	s, err := opt.settings()
+	if err != nil {
+		return nil, err
+	}
 	if err := inWorkTree(repoDir); err != nil {
-		return fmt.Errorf("listing staged changes: %w", err)
+		return nil, fmt.Errorf("listing staged changes: %w", err)
 	}
 	diff, err := startGit(ctx, repoDir, stagedDiffArgs...)
 	if err != nil {
-		return fmt.Errorf("listing staged changes: %w", err)
+		return nil, fmt.Errorf("listing staged changes: %w", err)
 	}
 	// cat-file starts now, beside the diff, rather than when the first blob is wanted: in a
 	// pre-commit hook every millisecond of process start-up is felt.
 	blobs, err := startCatFile(ctx, repoDir)
 	if err != nil {
 		diff.abort()
-		return fmt.Errorf("reading staged blobs: %w", err)
+		return nil, fmt.Errorf("reading staged blobs: %w", err)
 	}
+	return &StagedScan{ctx: ctx, s: s, diff: diff, blobs: blobs}, nil
+}
+
+// Abort stops the git processes of a scan that will not be emitted.
+func (st *StagedScan) Abort() {
+	st.diff.abort()
+	st.blobs.abort()
+}
+
+// Emit reads the staged changes and calls emit for each, as Staged describes; it waits for the
+// git processes and reports how they ended.
+func (st *StagedScan) Emit(emit func(Unit) error) error {
+	ctx, diff, blobs := st.ctx, st.diff, st.blobs
 	var changes []stagedChange
-	err = parseStagedDiff(diff.stdout, func(c stagedChange) error {
-		if c.status != 'D' && !s.exclude.excludedPath(c.path) {
+	err := parseStagedDiff(diff.stdout, func(c stagedChange) error {
+		if c.status != 'D' && !st.s.exclude.excludedPath(c.path) {
 			changes = append(changes, c)
 		}
 		return nil
 	})
 	if err != nil {
-		diff.abort()
-		blobs.abort()
+		st.Abort()
 		if ctx.Err() != nil {
 			return ctx.Err() // git was killed; what it printed on the way out means nothing
 		}
@@ -90,7 +125,7 @@ func Staged(ctx context.Context, repoDir string, opt Options, emit func(Unit) er
 		}
 		return fmt.Errorf("listing staged changes: %w", err)
 	}
-	if err := emitStaged(changes, s, blobs, emit); err != nil {
+	if err := emitStaged(changes, st.s, blobs, emit); err != nil {
 		blobs.abort()
 		return err
 	}

@@ -349,3 +349,49 @@ func TestStagedCorruptBlobIsAnError(t *testing.T) {
 		t.Errorf("error %v, want one about reading the staged blob", err)
 	}
 }
+
+func TestStartStagedThenEmitOrAbort(t *testing.T) {
+	isolateGit(t)
+	repo, want := stagedScenario(t)
+
+	t.Run("emit", func(t *testing.T) {
+		st, err := StartStaged(context.Background(), repo, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Both git processes run before anything is read: that is what StartStaged is for.
+		for _, g := range []*gitStream{st.diff, st.blobs.gitStream} {
+			if g.cmd.Process == nil || g.cmd.ProcessState != nil {
+				t.Errorf("git %s is not running after StartStaged", strings.Join(g.args, " "))
+			}
+		}
+		got := collectUnits(t, st.Emit)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got\n%s\nwant\n%s", formatResults(got), formatResults(want))
+		}
+	})
+
+	t.Run("abort", func(t *testing.T) {
+		st, err := StartStaged(context.Background(), repo, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Abort()
+		for _, g := range []*gitStream{st.diff, st.blobs.gitStream} {
+			if g.cmd.ProcessState == nil {
+				t.Errorf("git %s was not reaped by Abort", strings.Join(g.args, " "))
+			}
+		}
+	})
+
+	t.Run("errors come before any git process", func(t *testing.T) {
+		bare := t.TempDir()
+		gitIn(t, bare, "init", "-q", "--bare")
+		if _, err := StartStaged(context.Background(), bare, Options{}); err == nil || !strings.Contains(err.Error(), "not inside a git work tree") {
+			t.Errorf("bare repository: error %v", err)
+		}
+		if _, err := StartStaged(context.Background(), repo, Options{MaxFileSize: -1}); err == nil {
+			t.Error("negative maximum size: no error")
+		}
+	})
+}
