@@ -323,7 +323,7 @@ func auditToken(opts *AuditOptions, kind finding.Kind) (string, error) {
 		}
 		return s, nil
 	}
-	if tokenValue.MatchString(v) || kind == finding.KindWHM && accessHashValue.MatchString(v) {
+	if tokenValue().MatchString(v) || kind == finding.KindWHM && accessHashValue().MatchString(v) {
 		return v, nil
 	}
 	return "", fmt.Errorf("$%s does not hold a %s API token (32 characters of 0-9 A-Z); got %d characters", name, kind, len(v))

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -120,8 +119,6 @@ type repoJob struct {
 // slack also covers clock skew between GitHub and this machine. A repository pushed to within
 // it is fetched again next time (a fetch that finds nothing is cheap).
 const pushedAtSlack = time.Minute
-
-var tokenShape = regexp.MustCompile(`^[0-9A-Z]{32}$`)
 
 // runOrgScan is the scan for --org, --user and --repo: discover, fetch, scan, verify, report.
 func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) {
@@ -577,7 +574,7 @@ func (s *orgScan) alerts(ctx context.Context, repos []github.Repo) {
 		if !selected[strings.ToLower(a.Repo)] {
 			continue
 		}
-		if !tokenShape.MatchString(a.Secret) {
+		if !tokenValue().MatchString(a.Secret) {
 			s.mu.Lock()
 			s.counts.Skipped["github alert: not a cPanel/WHM token"]++
 			s.mu.Unlock()

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -277,10 +278,12 @@ func newIncidentCmd(r *rootCmd, ios *IOStreams, revoke bool) *cobra.Command {
 	return cmd
 }
 
-var tokenValue = regexp.MustCompile(`^[0-9A-Z]{32}$`)
+// tokenValue is a cPanel/WHM API token. The patterns here are compiled on first use: most runs
+// (a pre-commit hook, tokenscan version) never need them.
+var tokenValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9A-Z]{32}$`) })
 
 // accessHashValue is a legacy WHM remote access key: long hex, often split over lines.
-var accessHashValue = regexp.MustCompile(`^[0-9a-fA-F\s]{32,}$`)
+var accessHashValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-fA-F\s]{32,}$`) })
 
 func runIncident(ctx context.Context, opts *IncidentOptions) (*report.Report, error) {
 	format, err := report.ParseFormat(opts.Format)
@@ -353,9 +356,9 @@ func readToken(in io.Reader, kind finding.Kind) (string, error) {
 	switch {
 	case s == "":
 		return "", errors.New("standard input is empty: pipe the token in (it is never taken from the command line)")
-	case tokenValue.MatchString(s):
+	case tokenValue().MatchString(s):
 		return s, nil
-	case kind == finding.KindWHM && accessHashValue.MatchString(s):
+	case kind == finding.KindWHM && accessHashValue().MatchString(s):
 		return s, nil
 	}
 	return "", fmt.Errorf("standard input does not hold a %s API token (32 characters of 0-9 A-Z); got %d characters", kind, len(s))

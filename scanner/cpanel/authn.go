@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
@@ -16,8 +17,11 @@ import (
 // to the token's record.
 const DefaultAuthnDir = "/var/cpanel/authn/api_tokens_v2"
 
-// authnUser keeps a user name from walking out of the directory (../../etc/passwd.json).
-var authnUser = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,30}$`)
+// authnUser keeps a user name from walking out of the directory (../../etc/passwd.json). It is
+// compiled on first use, so that commands that never read token files do not pay for it.
+var authnUser = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,30}$`)
+})
 
 // LookupAuthn finds the name of the token whose value is secret in the server's own token file
 // for kind and user under dir. The match is by SHA-512 of the value, so it is exact: a file on
@@ -25,7 +29,7 @@ var authnUser = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,30}$`)
 // exists but does not hold the value; err is set when the file is missing or unreadable (it is
 // 0640 root:<user>, so only root or the account itself can read it).
 func LookupAuthn(dir string, kind finding.Kind, user, secret string) (name string, found bool, err error) {
-	if !authnUser.MatchString(user) {
+	if !authnUser().MatchString(user) {
 		return "", false, fmt.Errorf("reading token file: invalid %s user name %q", kind, user)
 	}
 	sub := "cpanel"

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -247,7 +248,10 @@ func jsonObject(body []byte) (map[string]json.RawMessage, error) {
 	return top, nil
 }
 
-var titleRe = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+// titleRe finds an HTML page's title; compiled on first use, as few runs ever meet HTML.
+var titleRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+})
 
 // detectHTML recognises an HTML page where JSON was expected: cPanel's login page (a session
 // that expired, a token the front end did not accept), or a proxy's error page.
@@ -262,7 +266,7 @@ func detectHTML(body []byte) *HTMLError {
 		return nil
 	}
 	e := &HTMLError{}
-	if m := titleRe.FindSubmatch(trimmed[:min(len(trimmed), 16384)]); m != nil {
+	if m := titleRe().FindSubmatch(trimmed[:min(len(trimmed), 16384)]); m != nil {
 		e.Title = truncate(strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "), 80)
 	}
 	e.LoginPage = bytes.Contains(head, []byte("login")) || bytes.Contains(head, []byte("type=\"password\""))

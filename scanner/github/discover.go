@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
@@ -35,13 +36,16 @@ type Query struct {
 }
 
 // namePart is what GitHub allows in an owner or repository name. Checking it keeps a hostile or
-// mistyped name from becoming a path outside the cache.
-var namePart = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+// mistyped name from becoming a path outside the cache. It is compiled on first use: the counted
+// repetition makes a large program, and most runs of the binary (a pre-commit hook) never need it.
+var namePart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+})
 
 // ValidFullName reports whether s is owner/name with names GitHub could have made.
 func ValidFullName(s string) bool {
 	owner, name, ok := strings.Cut(s, "/")
-	return ok && namePart.MatchString(owner) && namePart.MatchString(name) && name != "." && name != ".." && !strings.HasSuffix(name, ".git")
+	return ok && namePart().MatchString(owner) && namePart().MatchString(name) && name != "." && name != ".." && !strings.HasSuffix(name, ".git")
 }
 
 // SourceError is the failure to list one part of a query, e.g. an organisation that does not

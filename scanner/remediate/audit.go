@@ -69,8 +69,9 @@ func OpenAuditLog(path string) (*AuditLog, error) {
 }
 
 // tokenShape finds anything shaped like a cPanel/WHM token; details are free text built from
-// server messages, and a server that echoes a value must not put it in the log.
-var tokenShape = regexp.MustCompile(`[0-9A-Z]{32}`)
+// server messages, and a server that echoes a value must not put it in the log. Compiled on first
+// use, like the other patterns of this package: most runs of the binary never revoke anything.
+var tokenShape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[0-9A-Z]{32}`) })
 
 // Record writes one event. A write error is kept for Close and stops further writes.
 func (a *AuditLog) Record(e AuditEvent) {
@@ -85,7 +86,7 @@ func (a *AuditLog) Record(e AuditEvent) {
 	if e.Time.IsZero() {
 		e.Time = a.now().UTC()
 	}
-	e.Detail = tokenShape.ReplaceAllStringFunc(e.Detail, finding.Redact)
+	e.Detail = tokenShape().ReplaceAllStringFunc(e.Detail, finding.Redact)
 	b, err := json.Marshal(e)
 	if err != nil {
 		a.err = err

@@ -312,7 +312,7 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-var apiTokenShape = regexp.MustCompile(`^[0-9A-Z]{32}$`)
+var apiTokenShape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9A-Z]{32}$`) })
 
 // tokenShaped tells an API token (which has a name) from a legacy WHM access hash (which does not).
-func tokenShaped(secret string) bool { return apiTokenShape.MatchString(secret) }
+func tokenShaped(secret string) bool { return apiTokenShape().MatchString(secret) }
