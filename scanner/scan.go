@@ -125,7 +125,11 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 		// git starts here, on this goroutine, rather than in the walk goroutine of runUnits,
 		// which would first wait its turn behind the rules compilation: in a pre-commit hook
 		// git's start-up is most of the wait.
-		staged, err := source.StartStaged(ctx, opt.Path, srcOpt)
+		// Only added lines are reported, so only files whose added lines could hold a
+		// token are read.
+		stagedOpt := srcOpt
+		stagedOpt.AddedTokenShapedOnly = true
+		staged, err := source.StartStaged(ctx, opt.Path, stagedOpt)
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
+	"github.com/tokenscan/tokenscan/scanner/source"
 )
 
 const (
@@ -203,5 +204,19 @@ func TestFindingsDoNotAliasContent(t *testing.T) {
 	}
 	if after := fmt.Sprintf("%#v", found); after != before {
 		t.Fatalf("findings changed with the content buffer:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+// TestSpanRunAgreesWithSource: source.Staged skips reading changes whose added lines hold no run
+// of source.SpanRun token characters; the prefilter must need at least that much for anything.
+func TestSpanRunAgreesWithSource(t *testing.T) {
+	if minSpanRun < source.SpanRun {
+		t.Fatalf("the prefilter finds runs of %d characters, but staged scans skip changes without %d", minSpanRun, source.SpanRun)
+	}
+	// And the prefilter really needs a run that long: a token-shaped line one shorter holds no candidate.
+	d := newDetector(t)
+	line := []byte("CPANEL_TOKEN=" + strings.Repeat("Q8ZK2M4T7W1RXN5BH9CJ3PVL6YD0FGS2", 1)[:source.SpanRun-1] + "\n")
+	if c := findCandidates(line, d.acceptValue); len(c) != 0 {
+		t.Fatalf("candidates in a line without a %d-character run: %v", source.SpanRun, c)
 	}
 }

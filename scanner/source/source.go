@@ -46,16 +46,22 @@ type Options struct {
 	// Exclude lists glob patterns of paths not to scan at all (not even reported as skipped,
 	// since the user asked for it). See Dir for the pattern syntax.
 	Exclude []string
+	// AddedTokenShapedOnly makes Staged read only the changes that could be reported: where
+	// an added line holds a run of SpanRun token characters. The others are emitted with no
+	// content (their added lines are known, and nothing on them can be a finding), so a
+	// pre-commit hook with a thousand staged files asks git for the few that matter.
+	AddedTokenShapedOnly bool
 }
 
 // settings is Options validated once, so walks do not re-check patterns per file.
 type settings struct {
-	maxSize int64
-	exclude excludeSet
+	maxSize          int64
+	exclude          excludeSet
+	tokenShapedBlobs bool
 }
 
 func (o Options) settings() (settings, error) {
-	s := settings{maxSize: o.MaxFileSize}
+	s := settings{maxSize: o.MaxFileSize, tokenShapedBlobs: o.AddedTokenShapedOnly}
 	if s.maxSize == 0 {
 		s.maxSize = DefaultMaxFileSize
 	}

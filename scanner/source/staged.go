@@ -45,6 +45,9 @@ var stagedDiffArgs = []string{
 // text by IsBinary, git gives no added lines: Lines is then nil and the whole file is reported,
 // because missing a token is worse than reporting one that was already committed.
 //
+// With Options.AddedTokenShapedOnly, a change whose added lines hold no token-shaped run is
+// emitted with empty content and its blob is not read.
+//
 // Two git processes run, side by side, however many files are staged: diff and cat-file --batch.
 // Memory stays bounded by what emit holds on to: the patch is streamed, only its hunk headers
 // are kept, and each blob is read just before its Unit is emitted.
@@ -140,7 +143,7 @@ func (st *StagedScan) Emit(emit func(Unit) error) error {
 func emitStaged(changes []stagedChange, s settings, blobs *catFile, emit func(Unit) error) error {
 	var wanted []string
 	for _, c := range changes {
-		if c.skipReason() == "" {
+		if c.needsBlob(s) {
 			if !validOID(c.newOID) {
 				return fmt.Errorf("reading staged blob %q: invalid object name %q", c.path, c.newOID)
 			}
@@ -153,6 +156,13 @@ func emitStaged(changes []stagedChange, s settings, blobs *catFile, emit func(Un
 		origin := finding.Origin{Source: SourceStaged, Path: c.path}
 		if reason := c.skipReason(); reason != "" {
 			if err := emit(skipUnit(origin, -1, &SkipError{Path: c.path, Reason: reason})); err != nil {
+				return err
+			}
+			continue
+		}
+		if !c.needsBlob(s) {
+			// Nothing token-shaped was added: the change is checked by its patch alone.
+			if err := emit(Unit{Origin: origin, Size: 0, Lines: c.lines, Read: func() ([]byte, error) { return nil, nil }}); err != nil {
 				return err
 			}
 			continue
@@ -218,6 +228,16 @@ type stagedChange struct {
 	status           byte     // A C D M R T U, as git prints it
 	path             string   // the new path of a rename or copy
 	lines            *LineSet // added lines; nil when git showed the content as binary
+	// tokenShaped says an added line holds a run a token could be in (see spanRun); without
+	// one no finding can be reported on an added line, and the blob is not read.
+	tokenShaped bool
+}
+
+// needsBlob says whether c's content must be read: always, unless only token-shaped
+// additions are wanted; then only when it is scanned whole (git showed it as binary, so its
+// added lines are unknown) or an added line holds a token-shaped run.
+func (c stagedChange) needsBlob(s settings) bool {
+	return c.skipReason() == "" && (!s.tokenShapedBlobs || c.lines == nil || c.tokenShaped)
 }
 
 func (c stagedChange) skipReason() string {
@@ -262,7 +282,7 @@ func parseStagedDiff(r io.Reader, fn func(stagedChange) error) error {
 	}
 	p := &patchReader{r: br}
 	for _, c := range changes {
-		if c.lines, err = p.sectionsFor(c); err != nil {
+		if c.lines, c.tokenShaped, err = p.sectionsFor(c); err != nil {
 			return err
 		}
 		if err := fn(c); err != nil {
@@ -448,30 +468,32 @@ type section struct {
 	oldOID, newOID string
 	binary         bool
 	lines          *LineSet
+	tokenShaped    bool // an added line holds a spanRun
 }
 
-// sectionsFor reads the patch section(s) of c and returns its added lines.
-func (p *patchReader) sectionsFor(c stagedChange) (*LineSet, error) {
+// sectionsFor reads the patch section(s) of c and returns its added lines, and whether one of
+// them holds a token-shaped run.
+func (p *patchReader) sectionsFor(c stagedChange) (*LineSet, bool, error) {
 	if c.status == 'U' {
 		s, err := p.section()
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if !s.unmerged {
-			return nil, formatErrorf("expected unmerged-path note for %q", c.path)
+			return nil, false, formatErrorf("expected unmerged-path note for %q", c.path)
 		}
-		return nil, nil
+		return nil, false, nil
 	}
 	if c.typeChanged() {
 		zero := zeroID(len(c.oldOID))
 		if _, err := p.expectSection(c, c.oldOID, zero); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		s, err := p.expectSection(c, zero, c.newOID)
-		return s.lines, err
+		return s.lines, s.tokenShaped, err
 	}
 	s, err := p.expectSection(c, c.oldOID, c.newOID)
-	return s.lines, err
+	return s.lines, s.tokenShaped, err
 }
 
 func zeroID(n int) string { return string(bytes.Repeat([]byte("0"), n)) }
@@ -538,9 +560,11 @@ func (p *patchReader) section() (section, error) {
 				}
 				s.lines.add(r)
 			}
-			if err := p.skipHunkBody(h); err != nil {
+			shaped, err := p.skipHunkBody(h)
+			if err != nil {
 				return section{}, err
 			}
+			s.tokenShaped = s.tokenShaped || shaped
 		case len(line) > 0 && line[0] == '\\':
 			// "\ No newline at end of file" after a hunk's last line.
 		case !inHeader:
@@ -574,15 +598,15 @@ func (s *section) parseIndexLine(line []byte) error {
 // skipHunkBody consumes exactly the lines a hunk header announced. Counting, rather than
 // looking for the next "@@" or "diff --git", is what makes content lines that happen to look
 // like headers harmless.
-func (p *patchReader) skipHunkBody(h hunkHeader) error {
+func (p *patchReader) skipHunkBody(h hunkHeader) (tokenShaped bool, err error) {
 	oldLeft, newLeft := h.oldCount, h.newCount
 	for oldLeft > 0 || newLeft > 0 {
 		line, err := p.next()
 		if err == io.EOF {
-			return formatErrorf("patch ends inside a hunk")
+			return false, formatErrorf("patch ends inside a hunk")
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		if len(line) == 0 {
 			line = []byte(" ") // a blank context line printed bare (diff.suppressBlankEmpty)
@@ -592,18 +616,40 @@ func (p *patchReader) skipHunkBody(h hunkHeader) error {
 			oldLeft--
 		case '+':
 			newLeft--
+			tokenShaped = tokenShaped || hasSpanRun(line[1:])
 		case ' ':
 			oldLeft--
 			newLeft--
 		case '\\':
 		default:
-			return formatErrorf("unexpected line %.60q inside a hunk", line)
+			return false, formatErrorf("unexpected line %.60q inside a hunk", line)
 		}
 		if oldLeft < 0 || newLeft < 0 {
-			return formatErrorf("hunk has more lines than its header says")
+			return false, formatErrorf("hunk has more lines than its header says")
 		}
 	}
-	return nil
+	return tokenShaped, nil
+}
+
+// SpanRun is the shortest run of [0-9A-Za-z_+/-] that can hold something the detector reports:
+// a 32-character token, a 24-digit piece of an access hash, or base64 or hex encoding of one
+// (package detect derives the same bound, and its tests check the two agree). A finding is
+// reported on the line where its secret starts, so an added line without such a run cannot
+// be where a finding is reported.
+const SpanRun = 24
+
+func hasSpanRun(line []byte) bool {
+	run := 0
+	for _, c := range line {
+		if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '+' || c == '/' || c == '-' {
+			if run++; run >= SpanRun {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 type hunkHeader struct {

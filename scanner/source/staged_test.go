@@ -210,6 +210,41 @@ func TestStagedInitialCommit(t *testing.T) {
 	}
 }
 
+// TestStagedTokenShapedOnly: with AddedTokenShapedOnly, only changes whose added lines hold a
+// run a token could be in are read; the rest come with their added lines and no content.
+func TestStagedTokenShapedOnly(t *testing.T) {
+	isolateGit(t)
+	repo := newTestRepo(t)
+	writeTestFile(t, repo, "plain.txt", "one\n")
+	writeTestFile(t, repo, "context.env", "CPANEL_HOST=cp.example.com\n")
+	gitIn(t, repo, "add", "-A")
+	gitIn(t, repo, "commit", "-q", "-m", "base")
+	long := strings.Repeat("A1", SpanRun/2)      // exactly SpanRun token characters
+	short := strings.Repeat("A1", SpanRun/2)[1:] // one fewer
+	writeTestFile(t, repo, "plain.txt", "one\n"+short+"\n")
+	writeTestFile(t, repo, "context.env", "CPANEL_HOST=cp.example.com\nCPANEL_TOKEN="+long+"\n")
+	writeTestFile(t, repo, "new.txt", "x = '"+short+"'\n")
+	gitIn(t, repo, "add", "-A")
+
+	got := stagedUnits(t, repo, Options{AddedTokenShapedOnly: true})
+	want := []unitResult{
+		{Path: "context.env", Content: "CPANEL_HOST=cp.example.com\nCPANEL_TOKEN=" + long + "\n", Lines: "2"},
+		{Path: "new.txt", Content: "", Lines: "1"},
+		{Path: "plain.txt", Content: "", Lines: "2"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", formatResults(got), formatResults(want))
+	}
+	if got := stagedUnits(t, repo, Options{}); got[2].Content != "one\n"+short+"\n" {
+		t.Errorf("without the option every change is read: got %q", got[2].Content)
+	}
+	for line, want := range map[string]bool{long: true, short: false, "a " + long + " b": true, strings.Repeat("+/-_", 6): true, strings.Repeat("ab.", 20): false} {
+		if hasSpanRun([]byte(line)) != want {
+			t.Errorf("hasSpanRun(%q) = %v", line, !want)
+		}
+	}
+}
+
 func TestStagedNothingStaged(t *testing.T) {
 	isolateGit(t)
 	for name, setup := range map[string]func(repo string){
