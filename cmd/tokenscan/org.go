@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -201,6 +202,7 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 			selected = append(selected, r)
 		}
 	}
+	largestFirst(selected)
 	s.workers = opts.Workers
 	if s.workers <= 0 {
 		s.workers = max(1, runtime.GOMAXPROCS(0)/o.Jobs)
@@ -275,6 +277,13 @@ func engineID() string {
 // fetch) and CPU work (scanning) each have their own limit, so a slow fetch never idles the CPU
 // and a large scan never stops the next fetches. One repository's failure is recorded and the
 // others go on.
+// largestFirst orders repositories for fetching and scanning, largest first: a big repository
+// started last would finish alone while the other jobs sit idle (longest-processing-time-first
+// scheduling). GitHub's size is a rough guide; equal sizes keep the listing's order.
+func largestFirst(repos []github.Repo) {
+	sort.SliceStable(repos, func(i, j int) bool { return repos[i].SizeKB > repos[j].SizeKB })
+}
+
 func (s *orgScan) run(ctx context.Context, repos []github.Repo, jobs int) {
 	ready := make(chan *repoJob, len(repos))
 	go func() {

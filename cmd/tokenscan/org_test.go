@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokenscan/tokenscan/scanner/cpanel/cpaneltest"
 	"github.com/tokenscan/tokenscan/scanner/finding"
+	"github.com/tokenscan/tokenscan/scanner/github"
 	"github.com/tokenscan/tokenscan/scanner/github/githubtest"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
@@ -394,5 +395,17 @@ func TestOrgScanFetchesAgainWithinPushedAtSecond(t *testing.T) {
 	r := runCLI(t, "", args...)
 	if rep := parseOrgReport(t, r); r.code != report.ExitLeaks || len(rep.Leaks) != 1 {
 		t.Errorf("re-run: exit %d, %d leaks; the push in pushed_at's second was missed\n%s", r.code, len(rep.Leaks), r.stderr)
+	}
+}
+
+func TestLargestFirst(t *testing.T) {
+	repos := []github.Repo{{FullName: "o/a", SizeKB: 10}, {FullName: "o/b", SizeKB: 900}, {FullName: "o/c", SizeKB: 10}, {FullName: "o/d", SizeKB: 50}}
+	largestFirst(repos)
+	var got []string
+	for _, r := range repos {
+		got = append(got, r.FullName)
+	}
+	if want := "o/b o/d o/a o/c"; strings.Join(got, " ") != want {
+		t.Fatalf("order %v, want %s", got, want)
 	}
 }

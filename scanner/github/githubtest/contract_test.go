@@ -3,6 +3,8 @@ package githubtest
 import (
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -151,4 +153,31 @@ func TestContractSecretScanningAlerts(t *testing.T) {
 		t.Fatalf("%v %s", err, body)
 	}
 	hasFields(t, "location", locs[0]["details"].(map[string]any))
+}
+
+// TestRepositorySizeIsDiskSize: "size" is the repository's git data in KB, as on GitHub, so that
+// clients can schedule the largest repositories first.
+func TestRepositorySizeIsDiskSize(t *testing.T) {
+	s := StartTest(t, Options{Token: token})
+	for _, name := range []string{"small", "big"} {
+		if _, err := s.AddRepo(Repo{Owner: "acme", Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	blob := filepath.Join(s.GitRoot(), "acme", "big.git", "objects", "pack", "data.pack")
+	if err := os.WriteFile(blob, make([]byte, 300<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, body := do(t, s, "/api/v3/orgs/acme/repos", true)
+	var repos []map[string]any
+	if err := json.Unmarshal(body, &repos); err != nil {
+		t.Fatal(err)
+	}
+	sizes := map[string]float64{}
+	for _, r := range repos {
+		sizes[r["name"].(string)] = r["size"].(float64)
+	}
+	if sizes["big"] < 300 || sizes["small"] >= 300 || sizes["small"] <= 0 {
+		t.Fatalf("sizes %v: want big >= 300 KB, small between 0 and 300", sizes)
+	}
 }

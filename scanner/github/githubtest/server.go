@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/cgi"
@@ -611,9 +612,23 @@ func (s *Server) repoJSON(rp *repo, o *owner) map[string]any {
 		"pushed_at":      sp.PushedAt.UTC().Format(time.RFC3339),
 		"created_at":     sp.PushedAt.UTC().Format(time.RFC3339),
 		"updated_at":     sp.PushedAt.UTC().Format(time.RFC3339),
-		"size":           0,
+		"size":           repoSizeKB(filepath.Join(s.opts.GitRoot, sp.Owner, sp.Name+".git")),
 		"permissions":    map[string]bool{"admin": true, "maintain": true, "push": true, "triage": true, "pull": true},
 	}
+}
+
+// repoSizeKB is what GitHub reports as a repository's size: kilobytes of its git data on disk.
+func repoSizeKB(dir string) int {
+	var total int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	return int((total + 1023) / 1024)
 }
 
 func ownerJSON(base string, o *owner) map[string]any {
