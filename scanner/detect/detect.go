@@ -51,9 +51,14 @@ type Detector struct {
 	local     []ruleEngine
 	wide      map[string]engine // per composite rule: it and the rules it requires, as written
 	composite map[string]bool   // rule IDs with required rules
-	context   int
-	ruleDesc  map[string]string
-	minEnt    float64
+	// fileKeywords holds, per composite rule, the keyword sets that must all occur in a file
+	// for gitleaks to run it there; compositeSet and index locate the rules among d.local.
+	fileKeywords map[string][]*keywordFinder
+	compositeSet ruleSet
+	index        map[string]int
+	context      int
+	ruleDesc     map[string]string
+	minEnt       float64
 	// valueRules holds, per rule whose secret can be a plain token, the allowlists that judge
 	// the secret alone. A token candidate is dropped only when every such rule would drop it.
 	valueRules [][]*valueFilter
@@ -162,9 +167,17 @@ func (d *Detector) build() error {
 	}
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
 	d.wide = wideEngines(cfg, d.composite)
+	d.fileKeywords = fileKeywords(cfg, d.composite)
 	d.local = localEngines(cfg)
 	if len(d.local) > 64 {
 		return fmt.Errorf("%d reporting rules: at most 64 are supported", len(d.local))
+	}
+	d.index = map[string]int{}
+	for i, r := range d.local {
+		d.index[r.id] = i
+		if d.composite[r.id] {
+			d.compositeSet |= 1 << i
+		}
 	}
 	d.minEnt = minEntropy(cfg)
 	filters := map[*config.Allowlist]*valueFilter{}
@@ -293,21 +306,42 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	folded := foldInto(buf, data)
+	// Composite rules whose keywords (or their required rules') are missing from the file
+	// cannot run on it at all, as in gitleaks, which looks for keywords in the whole file.
+	absent := sync.OnceValue(func() ruleSet {
+		var out ruleSet
+		for id, finders := range d.fileKeywords {
+			for _, f := range finders {
+				if !f.contains(data) {
+					out |= 1 << d.index[id]
+					break
+				}
+			}
+		}
+		return out
+	})
+	required := &requiredIndex{d: d, data: data}
 	for _, w := range d.windows(lines, cands) {
 		chunk := data[w.start:w.end]
 		lower := folded[w.start:w.end]
-		// No keyword anywhere in reach: no rule can report (composite primaries need their
-		// context, which lies within the same ±context lines).
-		if finder != nil && !kw.within(w.start, w.end) {
-			continue
-		}
 		decode := w.kinds&kindEncoded != 0 || hasPercentEscape(chunk)
 		// Decoded text may hold what the required rules look for, so only plain text is judged,
 		// and only once a composite rule is about to run.
-		skip := func() ruleSet { return 0 }
+		var base ruleSet
+		excluded := func() ruleSet { return 0 }
 		if !decode {
-			skip = sync.OnceValue(func() ruleSet { return d.excluded(chunk) })
+			excluded = sync.OnceValue(func() ruleSet { return required.excluded(w.start, w.end) })
 		}
+		// With no keyword in reach, only a composite rule can report: its keyword may be
+		// anywhere in the file, its required context must be near (within withinLines, which
+		// the window covers). The other rules need a keyword in the few lines they see.
+		if finder != nil && !kw.within(w.start, w.end) {
+			base = ^d.compositeSet
+			if d.compositeSet&^(absent()|excluded()) == 0 {
+				continue
+			}
+		}
+		skip := func() ruleSet { return base | absent() | excluded() }
 		local := d.detectLines(path, data, lines, w, decode, lower, skip)
 		for _, lw := range localWindows(lines, w) {
 			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start], skip)...)

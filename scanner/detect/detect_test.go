@@ -220,3 +220,29 @@ func TestSpanRunAgreesWithSource(t *testing.T) {
 		t.Fatalf("candidates in a line without a %d-character run: %v", source.SpanRun, c)
 	}
 }
+
+// TestCompositeKeywordAnywhereInFile: gitleaks runs a rule when its keywords occur anywhere in
+// the text it scans, which for a file is the whole file. A context-requiring rule still needs
+// its context near the token (withinLines), but its keyword may be far above it.
+func TestCompositeKeywordAnywhereInFile(t *testing.T) {
+	d := newDetector(t)
+	filler := strings.Repeat("x_setting = 1\n", 150)
+	context := `api_url = "https://host.example.com/execute/Tokens/list"` + "\n"
+	secret := `secret = "` + tokA + `"` + "\n"
+	for _, c := range []struct {
+		name, text string
+		want       int
+	}{
+		{"keyword far above, context near", "# deploy settings for cpanel\n" + filler + context + secret, 1},
+		{"no keyword anywhere", "# deploy settings\n" + filler + context + secret, 0},
+		{"keyword far above, context far too", "# deploy settings for cpanel\n" + context + filler + secret, 0},
+	} {
+		found := d.Scan("conf.txt", []byte(c.text))
+		if len(found) != c.want {
+			t.Errorf("%s: %d findings %v, want %d", c.name, len(found), found, c.want)
+		}
+		if len(found) == 1 && found[0].RuleID != "cpanel-api-token-in-context" {
+			t.Errorf("%s: rule %s", c.name, found[0].RuleID)
+		}
+	}
+}

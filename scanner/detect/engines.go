@@ -43,6 +43,10 @@ func (e engine) detect(path string, text []byte, firstLine int, decode bool) []g
 // wideEngines builds, for each composite rule, an engine holding that rule and the rules it
 // requires, as written: all gitleaks needs to decide the rule, and nothing else run over the
 // wide window.
+//
+// Keywords are left out: gitleaks requires a rule's keywords somewhere in the text it scans,
+// which for a file is the whole file, not the window; Scan checks that on the file itself
+// (fileKeywords) before it runs a composite rule at all.
 func wideEngines(cfg config.Config, composite map[string]bool) map[string]engine {
 	out := map[string]engine{}
 	for id := range composite {
@@ -55,11 +59,9 @@ func wideEngines(cfg config.Config, composite map[string]bool) map[string]engine
 			if _, dup := one.Rules[rid]; dup {
 				return
 			}
+			r.Keywords = nil
 			one.Rules[rid] = r
 			one.OrderedRules = append(one.OrderedRules, rid)
-			for _, k := range r.Keywords {
-				one.Keywords[k] = struct{}{}
-			}
 		}
 		add(id)
 		for _, req := range cfg.Rules[id].RequiredRules {
@@ -147,16 +149,50 @@ func toBytes(ss []string) [][]byte {
 	return out
 }
 
+// fileKeywords returns, per composite rule, finders for the keywords of the rule and of each
+// rule it requires that has keywords: gitleaks runs the rule on a file only when each finds one.
+func fileKeywords(cfg config.Config, composite map[string]bool) map[string][]*keywordFinder {
+	out := map[string][]*keywordFinder{}
+	for id := range composite {
+		ids := []string{id}
+		for _, req := range cfg.Rules[id].RequiredRules {
+			ids = append(ids, req.RuleID)
+		}
+		for _, rid := range ids {
+			if kws := cfg.Rules[rid].Keywords; len(kws) > 0 {
+				out[id] = append(out[id], newKeywordFinder(toBytes(kws)))
+			}
+		}
+	}
+	return out
+}
+
 // ruleSet is a set of local engines, by index (the step asserts there are at most 64).
 type ruleSet uint64
 
-// excluded returns the composite rules that cannot report from a window with this text: a
-// required rule's literals are missing. The wide step, which decides, sees the same text.
-func (d *Detector) excluded(chunk []byte) ruleSet {
+// requiredIndex finds, once per file, where the literals each composite rule's required rules
+// need occur, so that each window's question is a binary search.
+type requiredIndex struct {
+	d    *Detector
+	data []byte
+	occ  [][]occurrences // per local engine, per required rule; nil until first asked
+}
+
+// excluded returns the composite rules that cannot report from the window [start, end): a
+// required rule's literals are missing there. The wide step, which decides, sees the same text.
+func (x *requiredIndex) excluded(start, end int) ruleSet {
+	if x.occ == nil {
+		x.occ = make([][]occurrences, len(x.d.local))
+		for i, r := range x.d.local {
+			for _, f := range r.requires {
+				x.occ[i] = append(x.occ[i], f.findAll(x.data))
+			}
+		}
+	}
 	var out ruleSet
-	for i, r := range d.local {
-		for _, f := range r.requires {
-			if !f.contains(chunk) {
+	for i, occs := range x.occ {
+		for _, o := range occs {
+			if !o.within(start, end) {
 				out |= 1 << i
 				break
 			}
