@@ -3,6 +3,7 @@ package detect
 import (
 	"encoding/base64"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -244,5 +245,61 @@ func TestCompositeKeywordAnywhereInFile(t *testing.T) {
 		if len(found) == 1 && found[0].RuleID != "cpanel-api-token-in-context" {
 			t.Errorf("%s: rule %s", c.name, found[0].RuleID)
 		}
+	}
+}
+
+// TestDecodePrecheckIsExact: skipping a decoder because the run cannot decode to a long enough
+// ASCII run never changes whether decoding finds a candidate.
+func TestDecodePrecheckIsExact(t *testing.T) {
+	d := newDetector(t)
+	reference := func(run []byte) bool {
+		for _, dec := range decoders {
+			if plain, ok := dec(run); ok && len(plain) >= minHexRun && len(findCandidatesDepth(plain, d.acceptValue, 1)) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := []string{
+		"Authorization: cpanel bob:" + tokA, "token=" + tokB, "CPANEL_TOKEN: " + tokA + "\n", strings.Repeat("ab", 20),
+		"4f2a9c81d07b3e654f2a9c81d07b3e65", "plain words only, nothing long here at all",
+	}
+	positives := 0
+	for i := 0; i < 20000; i++ {
+		var run []byte
+		switch i % 4 {
+		case 0: // random bytes, encoded
+			raw := make([]byte, 20+r.IntN(60))
+			for j := range raw {
+				raw[j] = byte(r.IntN(256))
+			}
+			run = []byte(base64.StdEncoding.EncodeToString(raw))
+		case 1: // text, base64 (either alphabet), with random prefix bytes to shift alignment
+			txt := strings.Repeat("x", r.IntN(3)) + texts[r.IntN(len(texts))]
+			if r.IntN(2) == 0 {
+				run = []byte(base64.StdEncoding.EncodeToString([]byte(txt)))
+			} else {
+				run = []byte(base64.RawURLEncoding.EncodeToString([]byte(txt)))
+			}
+		case 2: // text, hex
+			run = []byte(fmt.Sprintf("%x", texts[r.IntN(len(texts))]))
+		default: // random base64 characters
+			const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_"
+			run = make([]byte, 40+r.IntN(80))
+			for j := range run {
+				run[j] = b64[r.IntN(len(b64))]
+			}
+		}
+		want := reference(run)
+		if got := decodedHasCandidate(run, d.acceptValue, 0); got != want {
+			t.Fatalf("decodedHasCandidate(%q) = %v, decoding says %v", run, got, want)
+		}
+		if want {
+			positives++
+		}
+	}
+	if positives < 1000 {
+		t.Fatalf("only %d runs decode to a candidate: the test no longer exercises the check", positives)
 	}
 }

@@ -156,7 +156,10 @@ func spanCandidates(data []byte, start, end int, accept func([]byte) bool, out [
 // decodedHasCandidate decodes a run as base64 (standard or URL alphabet) or hex and reports
 // whether the decoded text holds a candidate of its own.
 func decodedHasCandidate(run []byte, accept func([]byte) bool, depth int) bool {
-	for _, dec := range decoders {
+	for i, dec := range decoders {
+		if !mayDecodeToRun(run, i == hexDecoder) {
+			continue
+		}
 		plain, ok := dec(run)
 		if !ok || len(plain) < minHexRun {
 			continue
@@ -187,6 +190,57 @@ func findCandidatesDepth(data []byte, accept func([]byte) bool, depth int) []can
 	}
 	return out
 }
+
+// mayDecodeToRun reports whether decoding run could give minSpanRun consecutive ASCII bytes,
+// without decoding it: every candidate needs that many span characters in a row. In base64 (either
+// alphabet) a 4-character group decodes to three ASCII bytes only when its first character's
+// value is below 32 and bit 3 of the second's and bit 1 of the third's are clear; minSpanRun
+// bytes in a row need minSpanRun/3-1 such groups in a row. In hex a byte is ASCII only when its
+// first digit is 0-7. Random base64 (lock-file hashes) passes one group in eight, so this
+// rejects it long before the decoder would have run.
+func mayDecodeToRun(run []byte, hexRun bool) bool {
+	if hexRun {
+		n := 0
+		for i := 0; i+1 < len(run); i += 2 {
+			if run[i] <= '7' {
+				if n++; n >= minSpanRun {
+					return true
+				}
+			} else {
+				n = 0
+			}
+		}
+		return false
+	}
+	need := minSpanRun/3 - 1
+	n := 0
+	for i := 0; i+3 < len(run); i += 4 {
+		if b64Value[run[i]] < 32 && b64Value[run[i+1]]&8 == 0 && b64Value[run[i+2]]&2 == 0 {
+			if n++; n >= need {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+// b64Value is a character's value in base64, the standard and the URL alphabet (their values
+// differ only in the characters for 62 and 63, whose bits are the same); other bytes get 0xff.
+var b64Value = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	const std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	for i := 0; i < len(std); i++ {
+		t[std[i]] = byte(i)
+	}
+	t['-'], t['_'] = 62, 63
+	return t
+}()
+
+const hexDecoder = 2 // index of the hex decoder in decoders
 
 var decoders = []func([]byte) ([]byte, bool){
 	func(b []byte) ([]byte, bool) { return decodeB64(base64.StdEncoding, base64.RawStdEncoding, b) },
