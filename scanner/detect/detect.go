@@ -30,12 +30,15 @@ type Options struct {
 
 // Detector scans content for tokens. It is safe for concurrent use.
 //
-// Rules run in two steps. The local step shows each rule, on its own, a few lines around each
-// candidate, and only when text the rule cannot match without is there; composite rules are
-// reduced to their primary pattern. Only when such a primary matches does the wide step run the
-// rules exactly as written over the surrounding ±context lines, to check the required context.
-// Regular expressions cost per byte, so most text is seen by no rule at all, and the rest by the
-// few rules that could match it, in a small window.
+// A file without any rule's keyword is done after one vectorised pass. Otherwise rules run in
+// two steps. The local step shows each rule, on its own, a few lines around each candidate, and
+// only when text the rule cannot match without is there (its literals, the shape of its
+// surroundings of the secret); composite rules are reduced to their primary pattern. Only when
+// such a primary matches does the wide step run that rule and the rules it requires, as written,
+// over the surrounding ±context lines, to check the required context. As in gitleaks, a
+// composite rule's keywords count anywhere in the file; the other rules need theirs in the few
+// lines they see. Regular expressions cost per byte, so most text is seen by no rule at all,
+// and the rest by the few rules that could match it, in a small window.
 type Detector struct {
 	load    func() (config.Config, error)
 	once    sync.Once
