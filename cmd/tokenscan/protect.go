@@ -121,7 +121,7 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 		return nil, usageError{fmt.Errorf("--max-file-size: %w", err)}
 	}
 	if mode == modeStaged {
-		defer hookGC()()
+		defer smallHeapGC()()
 	}
 
 	// A bare repository (pre-receive) has no work tree to hold a .tokenscanignore.
@@ -171,29 +171,31 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	return rep, nil
 }
 
-// Garbage collector settings for a pre-commit hook. A hook's heap stays at a few megabytes, and
-// with the default GOGC of 100 the collector would run three times in its 40 ms: each cycle takes
-// CPU from the rules compilation on a machine that may have two cores, and its stop-the-world
-// phases wait out every git process start (fork and exec hold their thread). At 400 the first
-// cycle comes at 16 MB, which a hook of a few hundred files never reaches. The memory limit keeps
-// a huge commit (several files near --max-file-size) from growing five times its live heap: near
-// the limit the collector works harder instead.
+// Garbage collector settings for runs whose live heap stays small: a pre-commit hook, and a scan
+// of files on disk without history (read buffers are pooled, and little else lives long). With
+// the default GOGC of 100 the collector runs every time the heap doubles: three times in a
+// hook's 40 ms, each cycle taking CPU from the rules compilation on a machine that may have two
+// cores and stopping the world while git processes start; about a tenth of a working-tree
+// scan's instructions. At 400 the first cycle comes at 16 MB. The memory limit keeps a huge
+// input (several files near --max-file-size) from growing five times its live heap: near the
+// limit the collector works harder instead. History scans keep the default: their memo is
+// tens of megabytes of live data.
 const (
-	hookGCPercent   = 400
-	hookMemoryLimit = 512 << 20
+	smallHeapGCPercent   = 400
+	smallHeapMemoryLimit = 512 << 20
 )
 
-// hookGC applies the hook's collector settings, unless the user chose their own with GOGC or
-// GOMEMLIMIT, and returns the function that restores the previous ones.
-func hookGC() (restore func()) {
+// smallHeapGC applies those settings, unless the user chose their own with GOGC or GOMEMLIMIT,
+// and returns the function that restores the previous ones.
+func smallHeapGC() (restore func()) {
 	var undo []func()
 	if os.Getenv("GOGC") == "" {
-		prev := debug.SetGCPercent(hookGCPercent)
+		prev := debug.SetGCPercent(smallHeapGCPercent)
 		undo = append(undo, func() { debug.SetGCPercent(prev) })
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		if prev := debug.SetMemoryLimit(-1); prev > hookMemoryLimit {
-			debug.SetMemoryLimit(hookMemoryLimit)
+		if prev := debug.SetMemoryLimit(-1); prev > smallHeapMemoryLimit {
+			debug.SetMemoryLimit(smallHeapMemoryLimit)
 			undo = append(undo, func() { debug.SetMemoryLimit(prev) })
 		}
 	}

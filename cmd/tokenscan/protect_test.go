@@ -259,11 +259,11 @@ func TestHookGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	beforePercent, beforeLimit := gcSettings()
-	restore := hookGC()
+	restore := smallHeapGC()
 	percent, limit := gcSettings()
 	restore()
-	if percent != hookGCPercent || limit > hookMemoryLimit {
-		t.Errorf("during the hook: GOGC %d, memory limit %d; want %d and at most %d", percent, limit, hookGCPercent, int64(hookMemoryLimit))
+	if percent != smallHeapGCPercent || limit > smallHeapMemoryLimit {
+		t.Errorf("during the hook: GOGC %d, memory limit %d; want %d and at most %d", percent, limit, smallHeapGCPercent, int64(smallHeapMemoryLimit))
 	}
 	if p, l := gcSettings(); p != beforePercent || l != beforeLimit {
 		t.Errorf("after the hook: GOGC %d, memory limit %d; want them restored to %d and %d", p, l, beforePercent, beforeLimit)
@@ -272,7 +272,7 @@ func TestHookGC(t *testing.T) {
 	t.Run("the user's settings win", func(t *testing.T) {
 		t.Setenv("GOGC", "50")
 		t.Setenv("GOMEMLIMIT", "1GiB")
-		defer hookGC()()
+		defer smallHeapGC()()
 		if p, l := gcSettings(); p != beforePercent || l != beforeLimit {
 			t.Errorf("GOGC %d, memory limit %d; want the process's own %d and %d", p, l, beforePercent, beforeLimit)
 		}

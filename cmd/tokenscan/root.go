@@ -214,6 +214,9 @@ func runScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.NoHistory || opts.Staged {
+		defer smallHeapGC()()
+	}
 	started := opts.Now()
 	res, err := scanner.Scan(ctx, scanner.Options{
 		Path: opts.Path, Stdin: opts.IO.In, NoHistory: opts.NoHistory, Staged: opts.Staged,
