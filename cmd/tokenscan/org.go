@@ -112,6 +112,9 @@ type repoJob struct {
 	syncErr   error
 	fetched   bool
 	fetchedAt time.Time
+	// unchanged: GitHub reports no push since the last complete scan, so the mirror was not
+	// fetched and still holds exactly the tips that scan recorded.
+	unchanged bool
 }
 
 // pushedAtSlack is how long after GitHub's pushed_at a fetch must start before the fetch is
@@ -344,6 +347,7 @@ func (s *orgScan) sync(ctx context.Context, j *repoJob) {
 	j.state = st
 	_, statErr := os.Stat(filepath.Join(j.dir, "HEAD"))
 	if !s.opts.Full && statErr == nil && !r.PushedAt.IsZero() && st.PushedAt.Equal(r.PushedAt) && st.Engine == s.engine {
+		j.unchanged = true
 		return
 	}
 	if err := s.gh.CheckCloneURL(r.CloneURL); err != nil {
@@ -376,10 +380,15 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 	s.mu.Unlock()
 	st := j.state
 	fresh := s.opts.Full || st.Engine != s.engine
-	tips, err := mirror.Tips(ctx, j.dir)
-	if err != nil {
-		s.fail(name, err)
-		return
+	// An unchanged repository's tips are the ones its last scan recorded: a re-run with no new
+	// push, the usual case, starts no git process for it.
+	tips := st.Scanned
+	if !j.unchanged || fresh {
+		var err error
+		if tips, err = mirror.Tips(ctx, j.dir); err != nil {
+			s.fail(name, err)
+			return
+		}
 	}
 	var scanned []string
 	if !fresh {
@@ -387,6 +396,7 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 		// Only a scan needs to know which commits scanned before are still in the mirror (they
 		// bound it); a re-run with no new tip, the usual case, spares the git process.
 		if hasNew(tips, scanned) {
+			var err error
 			if scanned, err = mirror.Existing(ctx, j.dir, scanned); err != nil {
 				s.fail(name, err)
 				return
