@@ -91,7 +91,11 @@ func runOrg(tokenscan string) error {
 		{"legacy-crm", true, []change{{map[string]string{"crm.php": "<?php // retired\n"}, "Last commit"}}},
 	}
 	for _, r := range repos {
-		bare, err := gh.AddRepo(githubtest.Repo{Owner: "demo", Name: r.name, Archived: r.archived})
+		// GitHub's pushed_at is when the last push happened: here, the last commit's date. (Left
+		// to the fake, it would be now, and a scan within tokenscan's one-minute slack of a push
+		// rightly fetches again next time, in case a second push came in the same second.)
+		pushed := when.Add(time.Duration(len(r.changes)) * 6 * time.Hour)
+		bare, err := gh.AddRepo(githubtest.Repo{Owner: "demo", Name: r.name, Archived: r.archived, PushedAt: pushed})
 		if err != nil {
 			return err
 		}
