@@ -410,15 +410,6 @@ func isObjectID(s string) bool {
 	return true
 }
 
-func isZeroID(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '0' {
-			return false
-		}
-	}
-	return true
-}
-
 // maxPatchLine is how much of a patch line is kept. Headers are short (paths are not parsed
 // from them) and hunk content is only counted, so a 50 MB minified line costs no memory.
 const maxPatchLine = 8 << 10

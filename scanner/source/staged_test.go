@@ -22,16 +22,6 @@ func stagedUnits(t *testing.T, repo string, opt Options) []unitResult {
 	})
 }
 
-func numbered(from, to int) string {
-	var b strings.Builder
-	for i := from; i <= to; i++ {
-		b.WriteString("line ")
-		b.WriteString(strings.Repeat("i", i%7))
-		b.WriteString("\n")
-	}
-	return b.String()
-}
-
 // stagedScenario commits a base tree and stages one change of every kind Staged must handle.
 // It returns the repository and what Staged must emit for it.
 func stagedScenario(t *testing.T) (string, []unitResult) {
