@@ -113,16 +113,30 @@ func BenchmarkOrgScan(b *testing.B) {
 	for range b.N {
 		// The first full scan with the default concurrency, the re-run that finds nothing new,
 		// and the same first full scan with one repository at a time; both first scans leave
-		// --workers at its default.
-		cache := filepath.Join(b.TempDir(), "cache")
-		first := run(cache, "--jobs", "4")
-		if first.code != 1 {
-			b.Fatalf("first scan exited %d; the planted tokens were not found", first.code)
-		}
-		incr := run(cache, "--jobs", "4")
-		serial := run(filepath.Join(b.TempDir(), "cache1"), "--jobs", "1")
-		if serial.code != 1 {
-			b.Fatalf("--jobs 1 scan exited %d; the planted tokens were not found", serial.code)
+		// --workers at its default. Each is taken twice, alternating, and the faster kept: on
+		// this shared machine a single --jobs 1 run has varied from 17 to 23 s, which moved the
+		// speed-up more than anything tokenscan did.
+		var first, incr, serial benchRun
+		for round := range 2 {
+			cache := filepath.Join(b.TempDir(), fmt.Sprint("cache", round))
+			f := run(cache, "--jobs", "4")
+			if f.code != 1 {
+				b.Fatalf("first scan exited %d; the planted tokens were not found", f.code)
+			}
+			i := run(cache, "--jobs", "4")
+			s := run(filepath.Join(b.TempDir(), fmt.Sprint("serial", round)), "--jobs", "1")
+			if s.code != 1 {
+				b.Fatalf("--jobs 1 scan exited %d; the planted tokens were not found", s.code)
+			}
+			if round == 0 || f.wall < first.wall {
+				first = f
+			}
+			if round == 0 || i.wall < incr.wall {
+				incr = i
+			}
+			if round == 0 || s.wall < serial.wall {
+				serial = s
+			}
 		}
 		b.ReportMetric(load, "load-1m")
 		b.ReportMetric(float64(historyBytes)/(1<<20), "history-MB")
