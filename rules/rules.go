@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,8 @@ var (
 	defaultOnce sync.Once
 	defaultCfg  config.Config
 	defaultErr  error
+
+	defaultSplit = sync.OnceValues(func() (Split, error) { return parseSplit(TOML, false) })
 )
 
 // Default returns the translated gitleaks config of the embedded rules. It is built once, on first
@@ -53,20 +56,29 @@ var translateMu sync.Mutex
 func Parse(data []byte) (config.Config, error) { return parse(data, true) }
 
 func parse(data []byte, validate bool) (config.Config, error) {
+	vc, err := decode(data, validate)
+	if err != nil {
+		return config.Config{}, err
+	}
+	return translate(vc)
+}
+
+// decode reads and checks a rule file; with validate, every pattern is compiled first.
+func decode(data []byte, validate bool) (*config.ViperConfig, error) {
 	var vc config.ViperConfig
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&vc); err != nil {
-		return config.Config{}, fmt.Errorf("parsing rules: %w", err)
+		return nil, fmt.Errorf("parsing rules: %w", err)
 	}
 	if vc.Extend.Path != "" || vc.Extend.URL != "" || vc.Extend.UseDefault {
-		return config.Config{}, fmt.Errorf("parsing rules: [extend] is not supported; list the rules in one file")
+		return nil, fmt.Errorf("parsing rules: [extend] is not supported; list the rules in one file")
 	}
 	if len(vc.Rules) == 0 {
-		return config.Config{}, fmt.Errorf("parsing rules: no [[rules]] defined")
+		return nil, fmt.Errorf("parsing rules: no [[rules]] defined")
 	}
 	for _, r := range vc.Rules {
 		if r.ID == "" {
-			return config.Config{}, fmt.Errorf("parsing rules: a rule has no id")
+			return nil, fmt.Errorf("parsing rules: a rule has no id")
 		}
 		if !validate {
 			continue
@@ -76,12 +88,12 @@ func parse(data []byte, validate bool) (config.Config, error) {
 				continue
 			}
 			if _, err := regexp.Compile(pat); err != nil {
-				return config.Config{}, fmt.Errorf("parsing rules: rule %q: invalid %s: %w", r.ID, what, err)
+				return nil, fmt.Errorf("parsing rules: rule %q: invalid %s: %w", r.ID, what, err)
 			}
 		}
 		for _, a := range r.Allowlists {
 			if err := compileAll(r.ID, a.Regexes, a.Paths); err != nil {
-				return config.Config{}, err
+				return nil, err
 			}
 		}
 	}
@@ -90,9 +102,14 @@ func parse(data []byte, validate bool) (config.Config, error) {
 			break
 		}
 		if err := compileAll("[[allowlists]]", a.Regexes, a.Paths); err != nil {
-			return config.Config{}, err
+			return nil, err
 		}
 	}
+	return &vc, nil
+}
+
+// translate compiles a decoded rule file into gitleaks' form.
+func translate(vc *config.ViperConfig) (config.Config, error) {
 	translateMu.Lock()
 	defer translateMu.Unlock()
 	cfg, err := vc.Translate()
@@ -151,4 +168,135 @@ func Keywords(data []byte) (keywords []string, all bool, err error) {
 	}
 	sort.Strings(keywords)
 	return keywords, all && len(keywords) > 0, nil
+}
+
+// ValueAllowlist is an allowlist that decides on a finding's secret alone, as gitleaks applies
+// it: the finding is allowed when one of Regexes matches the secret or the lower-cased secret
+// contains one of StopWords.
+type ValueAllowlist struct {
+	Rules     []string // the rules it applies to
+	Regexes   []string // gitleaks matches them as one alternation, (?:r1|r2|...)
+	StopWords []string // lower-case
+}
+
+// Split is a rule file prepared for a scanner that applies the value allowlists itself: Config
+// is the translated rule file without them, Values are those allowlists.
+//
+// gitleaks matches an allowlist's regexes as one alternation in its NFA, which with our long
+// sequence lists costs about a millisecond per finding, and compiling them is a quarter of
+// translating the file; a scanner can decide the same question with set lookups. Only what is
+// decided by the secret alone moves: allowlists with paths, commits, another regexTarget or the
+// AND condition stay with gitleaks, and so do allowlists of rules another rule requires, whose
+// findings gitleaks consumes internally (the scanner never sees them to filter).
+type Split struct {
+	Config config.Config
+	Values []ValueAllowlist
+}
+
+// DefaultSplit is Default, split. It is built once, on first use.
+func DefaultSplit() (Split, error) { return defaultSplit() }
+
+// ParseSplit is Parse, split.
+func ParseSplit(data []byte) (Split, error) { return parseSplit(data, true) }
+
+func parseSplit(data []byte, validate bool) (Split, error) {
+	vc, err := decode(data, validate)
+	if err != nil {
+		return Split{}, err
+	}
+	values := splitValueAllowlists(vc)
+	cfg, err := translate(vc)
+	if err != nil {
+		return Split{}, err
+	}
+	return Split{Config: cfg, Values: values}, nil
+}
+
+// splitValueAllowlists removes from vc the allowlists a scanner can apply to the secret of the
+// findings it receives, and returns them.
+func splitValueAllowlists(vc *config.ViperConfig) []ValueAllowlist {
+	required := map[string]bool{}
+	var all []string
+	for _, r := range vc.Rules {
+		all = append(all, r.ID)
+		for _, q := range r.Required {
+			required[q.ID] = true
+		}
+	}
+	// movable reports whether an allowlist decides on the secret alone; and for which of
+	// targets, those whose findings reach the scanner.
+	movable := func(cond, target string, commits, paths, regexes, stops []string, targets []string) (moved, kept []string) {
+		switch {
+		case len(commits) > 0 || len(paths) > 0, target != "" && target != "secret",
+			cond != "" && cond != "OR" && cond != "or" && cond != "||",
+			len(regexes) == 0 && len(stops) == 0, slices.ContainsFunc(regexes, leaksFlags):
+			return nil, targets
+		}
+		for _, id := range targets {
+			if required[id] {
+				kept = append(kept, id)
+			} else {
+				moved = append(moved, id)
+			}
+		}
+		return moved, kept
+	}
+	lower := func(words []string) []string {
+		out := make([]string, len(words))
+		for i, w := range words {
+			out[i] = strings.ToLower(w)
+		}
+		return out
+	}
+	var out []ValueAllowlist
+	for i := range vc.Rules {
+		r := &vc.Rules[i]
+		kept := r.Allowlists[:0]
+		for _, a := range r.Allowlists {
+			if moved, _ := movable(a.Condition, a.RegexTarget, a.Commits, a.Paths, a.Regexes, a.StopWords, []string{r.ID}); len(moved) > 0 {
+				out = append(out, ValueAllowlist{Rules: moved, Regexes: a.Regexes, StopWords: lower(a.StopWords)})
+				continue
+			}
+			kept = append(kept, a)
+		}
+		r.Allowlists = kept
+	}
+	globals := vc.Allowlists[:0]
+	for _, a := range vc.Allowlists {
+		targets := a.TargetRules
+		if len(targets) == 0 {
+			targets = all
+		}
+		moved, kept := movable(a.Condition, a.RegexTarget, a.Commits, a.Paths, a.Regexes, a.StopWords, targets)
+		if len(moved) == 0 {
+			globals = append(globals, a)
+			continue
+		}
+		out = append(out, ValueAllowlist{Rules: moved, Regexes: a.Regexes, StopWords: lower(a.StopWords)})
+		if len(kept) > 0 {
+			a.TargetRules = kept // the same checks, still applied by gitleaks to those rules
+			globals = append(globals, a)
+		}
+	}
+	vc.Allowlists = globals
+	return out
+}
+
+// leaksFlags reports whether a pattern may set flags outside any group of its own, as in
+// `(?i)abc`: gitleaks joins an allowlist's patterns into (?:p1|p2), where such flags would reach
+// the patterns after it, so that allowlist is left to gitleaks. It errs on the side of yes.
+func leaksFlags(pattern string) bool {
+	for i := 0; i+2 < len(pattern); i++ {
+		if pattern[i] != '(' || pattern[i+1] != '?' {
+			continue
+		}
+		j := i + 2
+		for j < len(pattern) && strings.IndexByte("imsU-", pattern[j]) >= 0 {
+			j++
+		}
+		if j > i+2 && j < len(pattern) && pattern[j] == ')' {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -196,5 +197,85 @@ func TestStockGitleaksLoadsRules(t *testing.T) {
 	}
 	if !strings.Contains(string(data), `"RuleID": "cpanel-api-token-header"`) || !strings.Contains(string(data), tok1) {
 		t.Fatalf("gitleaks report lacks the finding:\n%s", data)
+	}
+}
+
+// TestSplitMovesOnlyValueAllowlists pins what rules.Split takes away from gitleaks: allowlists
+// decided by the secret alone, for rules whose findings reach the scanner; everything else stays.
+func TestSplitMovesOnlyValueAllowlists(t *testing.T) {
+	file := `
+[[rules]]
+id = "primary"
+regex = '''key=([A-Z0-9]{8})'''
+[[rules.allowlists]]
+regexes = ['''^AAAA''']
+[[rules.allowlists]]
+regexTarget = "line"
+regexes = ['''skip''']
+[[rules.required]]
+id = "ctx"
+
+[[rules]]
+id = "ctx"
+regex = '''ctx=([A-Z0-9]{4})'''
+[[rules.allowlists]]
+stopwords = ["zzzz"]
+
+[[rules]]
+id = "other"
+regex = '''other=([A-Z0-9]{8})'''
+
+[[allowlists]]
+regexes = ['''BBBB''', '''^C{8}$''']
+stopwords = ["Dummy"]
+
+[[allowlists]]
+targetRules = ["other"]
+paths = ['''vendor/''']
+
+[[allowlists]]
+condition = "AND"
+regexes = ['''EEEE''']
+stopwords = ["ffff"]
+
+[[allowlists]]
+regexes = ['''(?i)gggg''', '''HHHH''']
+`
+	split, err := ParseSplit([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ValueAllowlist{
+		{Rules: []string{"primary"}, Regexes: []string{"^AAAA"}},
+		{Rules: []string{"primary", "other"}, Regexes: []string{"BBBB", "^C{8}$"}, StopWords: []string{"dummy"}},
+	}
+	if fmt.Sprint(split.Values) != fmt.Sprint(want) {
+		t.Errorf("moved %+v\nwant %+v", split.Values, want)
+	}
+	// What stays: the line allowlist, the required rule's stop words (gitleaks consumes ctx's
+	// findings itself), the global one for ctx alone, the path, AND and flag-setting ones.
+	count := func(id string) int { return len(split.Config.Rules[id].Allowlists) }
+	if count("primary") != 1 || count("ctx") != 2 || count("other") != 1 {
+		t.Errorf("rule allowlists left: primary %d ctx %d other %d", count("primary"), count("ctx"), count("other"))
+	}
+	if n := len(split.Config.Allowlists); n != 2 {
+		t.Errorf("%d global allowlists left, want 2 (AND, flags)", n)
+	}
+	whole, err := Parse([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Rules["primary"].Allowlists) != 2 || len(whole.Allowlists) != 3 {
+		t.Errorf("Parse must keep every allowlist")
+	}
+}
+
+func TestLeaksFlags(t *testing.T) {
+	for p, want := range map[string]bool{
+		`(?i)abc`: true, `a(?-i)b`: true, `(?i:abc)`: false, `(?:abc)`: false, `abc`: false, `(?P<n>x)`: false,
+	} {
+		if got := leaksFlags(p); got != want {
+			t.Errorf("leaksFlags(%q) = %v", p, got)
+		}
 	}
 }

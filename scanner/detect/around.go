@@ -34,11 +34,11 @@ func newAround(pattern string, group int) *around {
 	}
 	anyChar := &syntax.Regexp{Op: syntax.OpAnyChar}
 	begin := &syntax.Regexp{Op: syntax.OpBeginText}
-	left, err := regexp.Compile(patternOf(concat(begin, anyChar, reverse(l))))
+	left, err := regexp.Compile(patternOf(concat(begin, anyChar, relax(reverse(l)))))
 	if err != nil {
 		return nil
 	}
-	right, err := regexp.Compile(patternOf(concat(begin, anyChar, r)))
+	right, err := regexp.Compile(patternOf(concat(begin, anyChar, relax(r))))
 	if err != nil {
 		return nil
 	}
@@ -88,6 +88,26 @@ func splitAt(re *syntax.Regexp, group int) (left, right *syntax.Regexp, ok bool)
 		}
 	}
 	return nil, nil, false
+}
+
+// relax returns a pattern matching at least what re matches, with counted repetitions above a
+// few rounds made unbounded: x{0,31} becomes x*, x{1,40} becomes x+. Go's regexp compiles a
+// count into that many copies, so the checks become several times smaller to compile and to
+// run, and a check that admits more is still a sound reason to skip a rule when it fails.
+func relax(re *syntax.Regexp) *syntax.Regexp {
+	out := *re
+	out.Sub = make([]*syntax.Regexp, len(re.Sub))
+	for i, sub := range re.Sub {
+		out.Sub[i] = relax(sub)
+	}
+	if re.Op == syntax.OpRepeat && (re.Max < 0 || re.Max > 3) {
+		out.Op = syntax.OpPlus
+		if re.Min == 0 {
+			out.Op = syntax.OpStar
+		}
+		out.Min, out.Max = 0, 0
+	}
+	return &out
 }
 
 func holdsGroup(re *syntax.Regexp, group int) bool {

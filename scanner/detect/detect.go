@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/rs/zerolog"
@@ -40,7 +41,7 @@ type Options struct {
 // lines they see. Regular expressions cost per byte, so most text is seen by no rule at all,
 // and the rest by the few rules that could match it, in a small window.
 type Detector struct {
-	load    func() (config.Config, error)
+	load    func() (rules.Split, error)
 	once    sync.Once
 	prepErr error
 
@@ -62,8 +63,11 @@ type Detector struct {
 	context      int
 	ruleDesc     map[string]string
 	minEnt       float64
-	// valueRules holds, per rule whose secret can be a plain token, the allowlists that judge
-	// the secret alone. A token candidate is dropped only when every such rule would drop it.
+	// values holds, per rule, the allowlists that decide on the secret alone (rules.Split):
+	// gitleaks runs the rules without them and the engines apply them to what it reports.
+	values map[string][]*valueFilter
+	// valueRules holds, per rule whose secret can be a plain token, its values. A token
+	// candidate is dropped only when every such rule would drop it.
 	valueRules [][]*valueFilter
 
 	lineMemo, windowMemo *memo
@@ -85,17 +89,17 @@ var quietOnce sync.Once
 func New(opt Options) (*Detector, error) {
 	// gitleaks logs through a global zerolog logger to stderr; our own reporting says what matters.
 	quietOnce.Do(func() { logging.Logger = zerolog.New(io.Discard) })
-	d := &Detector{context: opt.ContextLines, load: rules.Default}
+	d := &Detector{context: opt.ContextLines, load: rules.DefaultSplit}
 	d.keywords = func() ([]string, bool, error) { return rules.Keywords(rules.TOML) }
 	if opt.Rules == nil && opt.ContextLines == 0 {
 		return d, nil
 	}
 	if opt.Rules != nil {
-		cfg, err := rules.Parse(opt.Rules)
+		split, err := rules.ParseSplit(opt.Rules)
 		if err != nil {
 			return nil, err
 		}
-		d.load = func() (config.Config, error) { return cfg, nil }
+		d.load = func() (rules.Split, error) { return split, nil }
 		d.keywords = func() ([]string, bool, error) { return rules.Keywords(opt.Rules) }
 	}
 	if err := d.prepare(); err != nil {
@@ -145,9 +149,17 @@ func (d *Detector) mustPrepare() {
 }
 
 func (d *Detector) build() error {
-	cfg, err := d.load()
+	split, err := d.load()
 	if err != nil {
 		return err
+	}
+	cfg := split.Config
+	d.values = map[string][]*valueFilter{}
+	for _, v := range split.Values {
+		f := newValueFilter(v.Regexes, v.StopWords)
+		for _, id := range v.Rules {
+			d.values[id] = append(d.values[id], f)
+		}
 	}
 	d.cfg, d.ruleDesc, d.composite = cfg, map[string]string{}, map[string]bool{}
 	widest := 0
@@ -169,9 +181,9 @@ func (d *Detector) build() error {
 		return fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
-	d.wide = wideEngines(cfg, d.composite)
+	d.wide = wideEngines(cfg, d.composite, d.values)
 	d.fileKeywords = fileKeywords(cfg, d.composite)
-	d.local = localEngines(cfg)
+	d.local = localEngines(cfg, d.values)
 	if len(d.local) > 64 {
 		return fmt.Errorf("%d reporting rules: at most 64 are supported", len(d.local))
 	}
@@ -183,22 +195,11 @@ func (d *Detector) build() error {
 		}
 	}
 	d.minEnt = minEntropy(cfg)
-	filters := map[*config.Allowlist]*valueFilter{}
 	for _, re := range d.local {
 		if re.kinds != 0 && re.kinds&kindToken == 0 {
 			continue // its secret is never a plain token (an access hash)
 		}
-		var fs []*valueFilter
-		for _, a := range append(append([]*config.Allowlist(nil), cfg.Allowlists...), cfg.Rules[re.id].Allowlists...) {
-			if a.RegexTarget != "" || len(a.Paths) > 0 || len(a.Commits) > 0 || a.MatchCondition == config.AllowlistMatchAnd {
-				continue // needs more than the secret to decide
-			}
-			if filters[a] == nil {
-				filters[a] = newValueFilter(a)
-			}
-			fs = append(fs, filters[a])
-		}
-		d.valueRules = append(d.valueRules, fs)
+		d.valueRules = append(d.valueRules, d.values[re.id])
 	}
 	return nil
 }
@@ -241,17 +242,17 @@ type valueFilter struct {
 	stops  *substringMatcher // lower-case stop words, nil if none
 }
 
-func newValueFilter(a *config.Allowlist) *valueFilter {
+func newValueFilter(regexes, stopWords []string) *valueFilter {
 	f := &valueFilter{}
 	// Patterns that are plain literal lists (sequences, interleaved fakes, repeats) drop a value
 	// holding any of their literals: one matcher over all of them takes one pass, not three.
 	var lits []string
-	for _, re := range a.Regexes {
-		if l, ok := literalSet(re.String()); ok {
+	for _, p := range regexes {
+		if l, ok := literalSet(p); ok {
 			lits = append(lits, l...)
 			continue
 		}
-		f.checks = append(f.checks, newValueCheck(re))
+		f.checks = append(f.checks, newValueCheck(p))
 	}
 	if len(lits) > 0 {
 		f.checks = append(f.checks, valueCheck{lits: newSubstringMatcher(dedupeStrings(lits))})
@@ -259,10 +260,25 @@ func newValueFilter(a *config.Allowlist) *valueFilter {
 	// Cheapest first: a byte-class test (all-hex checksums, the commonest decoy) before set
 	// lookups and regexps.
 	sort.SliceStable(f.checks, func(i, j int) bool { return f.checks[i].class != nil && f.checks[j].class == nil })
-	if len(a.StopWords) > 0 {
-		f.stops = newSubstringMatcher(a.StopWords) // gitleaks stores them lower-cased
+	if len(stopWords) > 0 {
+		f.stops = newSubstringMatcher(stopWords) // lower-case, as gitleaks compares them
 	}
 	return f
+}
+
+// allows reports whether one of fs allows a finding with this secret, exactly as gitleaks'
+// allowlist check would: regexes on the secret, stop words in its lower-case form.
+func allows(fs []*valueFilter, secret string) bool {
+	if len(fs) == 0 || secret == "" {
+		return false
+	}
+	v, lower := []byte(secret), []byte(strings.ToLower(secret))
+	for _, f := range fs {
+		if f.drops(v, lower) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *valueFilter) drops(v, lower []byte) bool {

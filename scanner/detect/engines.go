@@ -19,11 +19,14 @@ import (
 type engine struct {
 	plain  *glDetect.Detector
 	decode func() *glDetect.Detector // built on first use: most windows hold nothing encoded
+	// values are the allowlists gitleaks was not given (rules.Split), applied to its findings.
+	values map[string][]*valueFilter
 }
 
-func newEngine(cfg config.Config) engine {
+func newEngine(cfg config.Config, values map[string][]*valueFilter) engine {
 	return engine{
-		plain: glDetect.NewDetector(cfg),
+		values: values,
+		plain:  glDetect.NewDetector(cfg),
 		decode: sync.OnceValue(func() *glDetect.Detector {
 			dec := glDetect.NewDetector(cfg)
 			dec.MaxDecodeDepth = 5
@@ -37,7 +40,14 @@ func (e engine) detect(path string, text []byte, firstLine int, decode bool) []g
 	if decode {
 		d = e.decode()
 	}
-	return d.Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
+	found := d.Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
+	kept := found[:0]
+	for _, f := range found {
+		if !allows(e.values[f.RuleID], f.Secret) {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // wideEngines builds, for each composite rule, an engine holding that rule and the rules it
@@ -47,7 +57,7 @@ func (e engine) detect(path string, text []byte, firstLine int, decode bool) []g
 // Keywords are left out: gitleaks requires a rule's keywords somewhere in the text it scans,
 // which for a file is the whole file, not the window; Scan checks that on the file itself
 // (fileKeywords) before it runs a composite rule at all.
-func wideEngines(cfg config.Config, composite map[string]bool) map[string]engine {
+func wideEngines(cfg config.Config, composite map[string]bool, values map[string][]*valueFilter) map[string]engine {
 	out := map[string]engine{}
 	for id := range composite {
 		one := config.Config{Rules: map[string]config.Rule{}, Keywords: map[string]struct{}{}, Allowlists: cfg.Allowlists}
@@ -67,7 +77,7 @@ func wideEngines(cfg config.Config, composite map[string]bool) map[string]engine
 		for _, req := range cfg.Rules[id].RequiredRules {
 			add(req.RuleID)
 		}
-		out[id] = newEngine(one)
+		out[id] = newEngine(one, values)
 	}
 	return out
 }
@@ -102,7 +112,7 @@ func (r ruleEngine) wants(kinds kind, lower []byte) bool {
 // localEngines builds one engine per reported rule. A composite rule is reduced to its primary
 // pattern, without required rules and without keywords: the keyword that makes it relevant may
 // lie outside a small window, and the wide step checks both.
-func localEngines(cfg config.Config) []ruleEngine {
+func localEngines(cfg config.Config, values map[string][]*valueFilter) []ruleEngine {
 	var out []ruleEngine
 	for _, id := range cfg.OrderedRules {
 		r := cfg.Rules[id]
@@ -122,7 +132,7 @@ func localEngines(cfg config.Config) []ruleEngine {
 			Keywords:     keywords,
 			Allowlists:   cfg.Allowlists,
 		}
-		re := ruleEngine{id: id, engine: newEngine(one), multiLine: canSpanLines(r.Regex.String()), kinds: secretKinds(r)}
+		re := ruleEngine{id: id, engine: newEngine(one, values), multiLine: canSpanLines(r.Regex.String()), kinds: secretKinds(r)}
 		if group := secretGroup(r); re.kinds == kindToken && !re.multiLine && group > 0 {
 			re.around = newAround(r.Regex.String(), group)
 		}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // Regular expressions are the expensive part of a scan. This file derives, from each pattern
@@ -243,20 +244,20 @@ func (m *substringMatcher) matches(v []byte) bool {
 
 // valueCheck is one allowlist pattern on the secret, in its fastest exact form: a substring
 // set for an unanchored alternation of literals, an exact set for ^(?:A|B)$, a byte-class test
-// for ^[class]{n}$, and the regexp itself otherwise.
+// for ^[class]{n}$, and the regexp itself otherwise (compiled on first use).
 type valueCheck struct {
 	lits  *substringMatcher
 	exact map[string]struct{}
 	class *[256]bool
 	n     int // length for class
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 }
 
-func newValueCheck(re *regexp.Regexp) valueCheck {
-	if lits, ok := literalSet(re.String()); ok {
+func newValueCheck(pattern string) valueCheck {
+	if lits, ok := literalSet(pattern); ok {
 		return valueCheck{lits: newSubstringMatcher(lits)}
 	}
-	if body, ok := anchoredBody(re.String()); ok {
+	if body, ok := anchoredBody(pattern); ok {
 		if lits, ok := literals(body); ok && len(lits) > 0 {
 			exact := map[string]struct{}{}
 			for _, l := range lits {
@@ -270,7 +271,8 @@ func newValueCheck(re *regexp.Regexp) valueCheck {
 			}
 		}
 	}
-	return valueCheck{re: re}
+	// The rule file's patterns were compiled when it was loaded.
+	return valueCheck{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })}
 }
 
 func (c valueCheck) matches(v []byte) bool {
@@ -291,7 +293,7 @@ func (c valueCheck) matches(v []byte) bool {
 		}
 		return true
 	}
-	return c.re.Match(v)
+	return c.re().Match(v)
 }
 
 // anchoredBody returns X for a pattern ^X$ (text anchors, not line anchors).

@@ -1,0 +1,182 @@
+package detect
+
+import (
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	glDetect "github.com/zricethezav/gitleaks/v8/detect"
+
+	"github.com/tokenscan/tokenscan/rules"
+)
+
+// TestScanMatchesGitleaks runs the whole detector and gitleaks itself, with the whole rule file
+// (allowlists included, as the stock CLI loads it), over the labelled corpus and over lines made
+// to exercise every allowlist: both must report the same tokens in each file. This pins
+// every shortcut at once, among them the value allowlists the detector applies itself.
+func TestScanMatchesGitleaks(t *testing.T) {
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl := glDetect.NewDetector(cfg)
+	gl.MaxDecodeDepth = 5
+	d := newDetector(t)
+
+	// Lines are compared elsewhere: gitleaks reports a match spanning lines at its first line,
+	// tokenscan at the token's.
+	type hit struct{ secret string }
+	// Access hashes split over lines are reported joined; gitleaks reports them as written.
+	norm := func(s string) string {
+		s = strings.NewReplacer(`\n`, "", `\r`, "").Replace(s)
+		return strings.Map(func(r rune) rune {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	compare := func(name string, data []byte) {
+		t.Helper()
+		theirs := map[hit]bool{}
+		for _, f := range gl.Detect(glDetect.Fragment{Raw: string(data), FilePath: name}) {
+			theirs[hit{norm(f.Secret)}] = true
+		}
+		ours := map[hit]bool{}
+		for _, f := range d.Scan(name, data) {
+			ours[hit{norm(f.Secret)}] = true
+		}
+		if !maps.Equal(ours, theirs) {
+			t.Errorf("%s: tokenscan %v, gitleaks %v", name, slices.Collect(maps.Keys(ours)), slices.Collect(maps.Keys(theirs)))
+		}
+	}
+
+	compare("planted.txt", plantedAllowlistValues(t))
+
+	n := 0
+	err = filepath.WalkDir(filepath.Join("..", "..", "testdata", "corpus", "files"), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		compare(path, data)
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 100 {
+		t.Fatalf("only %d corpus files", n)
+	}
+}
+
+// plantedAllowlistValues returns text holding every allowlist literal, stop word and doc example
+// of the embedded rules, planted in a random token, in each kind of context the token rules know,
+// and encoded.
+func plantedAllowlistValues(t *testing.T) []byte {
+	t.Helper()
+	var values []string
+	split, err := rules.DefaultSplit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range split.Values {
+		for _, p := range v.Regexes {
+			lits, ok := literalSet(p)
+			if body, anchored := anchoredBody(p); !ok && anchored {
+				lits, ok = literals(body)
+			}
+			if !ok {
+				continue
+			}
+			// A dozen of each list: the lists are uniform, and gitleaks takes its time.
+			for i, l := range lits {
+				if step := max(len(lits)/12, 1); i%step != 0 {
+					continue
+				}
+				if len(l) >= 32 {
+					values = append(values, l[:32])
+				} else {
+					values = append(values, tokA[:8]+l+tokA[8+len(l):])
+				}
+			}
+		}
+		for _, w := range v.StopWords {
+			values = append(values, tokA[:4]+strings.ToUpper(w)+tokA[4+len(w):], tokA[:4]+w+tokA[4+len(w):])
+		}
+	}
+	values = append(values, tokA, "9F86D081884C7D659A2FEAA0C55AD015", strings.Repeat("A", 32))
+	if len(values) < 50 {
+		t.Fatalf("only %d allowlist values derived; the derivation is broken", len(values))
+	}
+	contexts := []string{
+		"curl -H 'Authorization: cpanel bob:%s' https://h:2083/execute/Tokens/list",
+		"CPANEL_API_TOKEN=%s",
+		"host: cpanel.example.com\napi_token: %s",
+		"user,cpanel_token\nbob,%s",
+	}
+	var b strings.Builder
+	for _, v := range values {
+		for _, c := range contexts {
+			b.WriteString(strings.ReplaceAll(c, "%s", v))
+			b.WriteString("\n\n")
+		}
+		// Encoded, the value reaches the rules whatever it is (as in a Kubernetes Secret).
+		b.WriteString("kind: Secret\ndata:\n  cpanel_token: " + base64.StdEncoding.EncodeToString([]byte("CPANEL_API_TOKEN="+v)) + "\n\n")
+	}
+	return []byte(b.String())
+}
+
+// TestSplitEnginesMatchWholeRules pins rules.Split: engines built from the rule file without its
+// value allowlists, applying them to gitleaks' findings, report exactly what engines built from
+// the whole rule file report, rule by rule, on text where those allowlists decide (the
+// detector's candidate filter, which would hide a difference, is not in the way here).
+func TestSplitEnginesMatchWholeRules(t *testing.T) {
+	whole, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDetector(t)
+	d.mustPrepare()
+	text := plantedAllowlistValues(t)
+	secrets := func(e engine, decode bool) []string {
+		var out []string
+		for _, f := range e.detect("planted.txt", text, 1, decode) {
+			out = append(out, fmt.Sprint(f.StartLine, f.StartColumn, f.Secret))
+		}
+		slices.Sort(out)
+		return out
+	}
+	ref := localEngines(whole, nil)
+	if len(ref) != len(d.local) {
+		t.Fatalf("%d engines from the whole file, %d split", len(ref), len(d.local))
+	}
+	reported := 0
+	for i, r := range ref {
+		for _, decode := range []bool{false, true} {
+			want, got := secrets(r.engine, decode), secrets(d.local[i].engine, decode)
+			if !slices.Equal(got, want) {
+				t.Errorf("rule %s (decode %v): split engine found %d, whole rules %d:\n%q\n%q", r.id, decode, len(got), len(want), got, want)
+			}
+			reported += len(want)
+		}
+	}
+	for id, w := range wideEngines(whole, d.composite, nil) {
+		if want, got := secrets(w, true), secrets(d.wide[id], true); !slices.Equal(got, want) {
+			t.Errorf("composite %s: split engine found %d, whole rules %d", id, len(got), len(want))
+		}
+	}
+	if reported == 0 {
+		t.Fatal("the planted text holds no token any rule reports")
+	}
+}
