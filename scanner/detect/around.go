@@ -24,7 +24,7 @@ type around struct {
 // newAround derives the checks for the capture group group of pattern, or returns nil when it
 // cannot (the group sits under a repetition).
 func newAround(pattern string, group int) *around {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	re, err := parse(pattern)
 	if err != nil {
 		return nil
 	}

@@ -423,7 +423,7 @@ func secretGroup(r config.Rule) int {
 // secretGroupPattern returns the source of the capture group that holds a rule's secret, with
 // the flags in force around it.
 func secretGroupPattern(r config.Rule) string {
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	re, err := parse(r.Regex.String())
 	if err != nil {
 		return ""
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -23,7 +24,7 @@ const maxLiterals = 64
 // requiredLiterals returns lower-case strings at least one of which occurs (ignoring ASCII
 // case) in every match of pattern, or ok=false when no such set is known.
 func requiredLiterals(pattern string) ([]string, bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	re, err := parse(pattern)
 	if err != nil {
 		return nil, false
 	}
@@ -75,12 +76,39 @@ func necessary(re *syntax.Regexp) ([]string, bool) {
 // literalSet reports whether pattern is an unanchored alternation of plain literals (as the
 // allowlists' sequence lists are) and returns them: matching is then "contains any of these".
 func literalSet(pattern string) ([]string, bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	// The long lists look like (?:ABC|DEF|...) of letters and digits; reading those needs no
+	// parser, which would take most of a millisecond for the longest.
+	if body, ok := strings.CutPrefix(pattern, "(?:"); ok && strings.HasSuffix(body, ")") {
+		body = body[:len(body)-1]
+		if body != "" && strings.Trim(body, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz|") == "" {
+			if parts := strings.Split(body, "|"); !slices.Contains(parts, "") {
+				return parts, true
+			}
+		}
+	}
+	re, err := parse(pattern)
 	if err != nil {
 		return nil, false
 	}
 	out, ok := literals(re)
 	return out, ok && len(out) > 0
+}
+
+// parsed holds each pattern's syntax tree: deriving the checks of a rule reads its pattern
+// several times (literals, surroundings, secret group, line span), and parsing is the costly
+// part. The trees are shared, so nothing may modify them; every derivation builds new nodes.
+var parsed sync.Map // pattern -> *syntax.Regexp
+
+func parse(pattern string) (*syntax.Regexp, error) {
+	if re, ok := parsed.Load(pattern); ok {
+		return re.(*syntax.Regexp), nil
+	}
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	parsed.Store(pattern, re)
+	return re, nil
 }
 
 // maxExpansion bounds how many strings a concatenation of alternatives may expand to.
@@ -298,7 +326,7 @@ func (c valueCheck) matches(v []byte) bool {
 
 // anchoredBody returns X for a pattern ^X$ (text anchors, not line anchors).
 func anchoredBody(pattern string) (*syntax.Regexp, bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	re, err := parse(pattern)
 	if err != nil {
 		return nil, false
 	}
@@ -336,7 +364,7 @@ func byteClass(cc *syntax.Regexp) (*[256]bool, bool) {
 // canSpanLines reports whether a match of pattern may contain a newline. A rule that cannot is
 // run on single lines, the cheapest fragment there is.
 func canSpanLines(pattern string) bool {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	re, err := parse(pattern)
 	if err != nil {
 		return true
 	}
