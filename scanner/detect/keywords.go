@@ -1,14 +1,18 @@
 package detect
 
 import (
+	_ "embed"
+	"math"
 	"math/bits"
 	"sort"
+	"strconv"
 	"strings"
 )
 
 // keywordFinder finds the rules' keywords in text, ignoring ASCII case, without folding the
-// text first. Each keyword is anchored on three adjacent bytes of it, chosen so that few and
-// rare triples cover all keywords (2082, 2083, 2086 and 2087 share 208); the triples are sorted
+// text first. Each keyword is anchored on three adjacent bytes of it, chosen so that triples
+// rare in code cover all keywords (uapi on "uap", not on "api", which code is full of; 2082,
+// 2083, 2086 and 2087 share 208); the triples are sorted
 // into at most eight buckets, and the buckets a position's triple may be in follow from two
 // table lookups per byte, by its low and its high nibble (the "Teddy" technique). On amd64 with
 // AVX2 the lookups run 32 positions at a time; only a position whose triple falls into a bucket
@@ -31,6 +35,33 @@ const gram = 3
 type anchoredWord struct {
 	word []byte // lower case
 	at   int    // offset of the anchor in word
+}
+
+//go:embed trigrams.txt
+var trigramTable string
+
+// trigramFrequency estimates how often the triple a occurs in code, per million triples, from
+// the table of the most common ones (trigrams.txt, counted by scanner/internal/trigrams: after
+// two comment lines, records "abc\t000123\n" sorted by triple); a triple too rare to be listed
+// counts as half the rarest listed. The table is searched in place, not loaded: a pre-commit
+// hook builds a keyword finder on every run.
+func trigramFrequency(a string) int {
+	a = strings.ToLower(a)
+	const width = gram + 8 // triple, tab, six digits, newline
+	table := trigramTable
+	for range 2 {
+		table = table[strings.IndexByte(table, '\n')+1:]
+	}
+	n := len(table) / width
+	i := sort.Search(n, func(i int) bool { return table[i*width:i*width+gram] >= a })
+	if i == n || table[i*width:i*width+gram] != a {
+		return 20
+	}
+	f, err := strconv.Atoi(table[i*width+gram+1 : i*width+width-1])
+	if err != nil {
+		return 20
+	}
+	return f
 }
 
 // commonBytes ranks bytes from most to least frequent in code; bytes not listed count as rarest.
@@ -60,35 +91,14 @@ func newKeywordFinder(keywords [][]byte) *keywordFinder {
 			long = append(long, k)
 		}
 	}
-	// Greedy cover: the anchor most keywords share, the rarer the better, until all have one.
-	var anchors []string
-	for uncovered := long; len(uncovered) > 0; {
-		best, bestN := "", 0
-		for _, k := range uncovered {
-			for i := 0; i+gram <= len(k); i++ {
-				a := string(k[i : i+gram])
-				n := 0
-				for _, o := range uncovered {
-					if strings.Contains(string(o), a) {
-						n++
-					}
-				}
-				if n > bestN || n == bestN && (rarity(a) > rarity(best) || rarity(a) == rarity(best) && a < best) {
-					best, bestN = a, n
-				}
-			}
-		}
-		b := len(anchors) % len(f.buckets) // more than eight anchors share buckets
-		anchors = append(anchors, best)
-		var rest [][]byte
-		for _, k := range uncovered {
-			if at := strings.Index(string(k), best); at >= 0 {
+	anchors := chooseAnchors(long, len(f.buckets))
+	for i, a := range anchors {
+		b := i % len(f.buckets) // only when even the widest cover needs more anchors
+		for _, k := range long {
+			if at := strings.Index(string(k), a); at >= 0 && !covered(f.buckets[:], k) {
 				f.buckets[b] = append(f.buckets[b], anchoredWord{word: k, at: at})
-			} else {
-				rest = append(rest, k)
 			}
 		}
-		uncovered = rest
 	}
 	for i, a := range anchors {
 		bit := byte(1) << (i % len(f.buckets))
@@ -108,6 +118,61 @@ func newKeywordFinder(keywords [][]byte) *keywordFinder {
 		}
 	}
 	return f
+}
+
+// chooseAnchors picks anchor triples covering every keyword (each at least gram long): greedily,
+// the triple with the fewest expected hits in code per keyword it covers, until all have one.
+// Every position holding an anchor is compared in full, so a common triple ("api", "acc")
+// costs a stop every few hundred bytes. Anchors in one bucket match each other's nibble
+// combinations ("ss_" and "nel" together match "sel"), so the cover must fit the buckets:
+// when it does not, covering more keywords per anchor weighs more, until it does.
+func chooseAnchors(keywords [][]byte, buckets int) []string {
+	var anchors []string
+	for weight := 1.0; weight <= 8; weight++ {
+		anchors = anchors[:0]
+		for uncovered := keywords; len(uncovered) > 0; {
+			best, bestCost := "", 0.0
+			for _, k := range uncovered {
+				for i := 0; i+gram <= len(k); i++ {
+					a := string(k[i : i+gram])
+					n := 0
+					for _, o := range uncovered {
+						if strings.Contains(string(o), a) {
+							n++
+						}
+					}
+					c := float64(trigramFrequency(a)) / math.Pow(float64(n), weight)
+					if best == "" || c < bestCost || c == bestCost && (rarity(a) > rarity(best) || rarity(a) == rarity(best) && a < best) {
+						best, bestCost = a, c
+					}
+				}
+			}
+			anchors = append(anchors, best)
+			var rest [][]byte
+			for _, k := range uncovered {
+				if !strings.Contains(string(k), best) {
+					rest = append(rest, k)
+				}
+			}
+			uncovered = rest
+		}
+		if len(anchors) <= buckets {
+			break
+		}
+	}
+	return anchors
+}
+
+// covered reports whether word already sits in a bucket.
+func covered(buckets [][]anchoredWord, word []byte) bool {
+	for _, b := range buckets {
+		for _, w := range b {
+			if string(w.word) == string(word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func caseVariants(c byte) []byte {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -123,4 +125,56 @@ func FuzzKeywordFinder(f *testing.F) {
 			t.Fatalf("findAll(%q) = %v, want %v", text, got, want)
 		}
 	})
+}
+
+// TestTrigramTable checks the table's shape (trigramFrequency searches it in place) and that it
+// says what everyone knows about code.
+func TestTrigramTable(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(trigramTable, "\n"), "\n")
+	if len(lines) < 1000 || !strings.HasPrefix(lines[0], "#") || !strings.HasPrefix(lines[1], "#") {
+		t.Fatalf("table: %d lines, header %q", len(lines), lines[:2])
+	}
+	prev := ""
+	for _, l := range lines[2:] {
+		if len(l) != gram+7 || l[gram] != '\t' || l[:gram] <= prev {
+			t.Fatalf("record %q after %q: want sorted, fixed-width \"abc\\t000123\"", l, prev)
+		}
+		prev = l[:gram]
+		if got, _ := strconv.Atoi(l[gram+1:]); trigramFrequency(prev) != got {
+			t.Fatalf("trigramFrequency(%q) = %d, table says %d", prev, trigramFrequency(prev), got)
+		}
+	}
+	if trigramFrequency("the") <= trigramFrequency("api") || trigramFrequency("API") != trigramFrequency("api") ||
+		trigramFrequency("api") <= trigramFrequency("uap") || trigramFrequency("q#~") != 20 {
+		t.Errorf("the %d, api %d, API %d, uap %d, q#~ %d", trigramFrequency("the"), trigramFrequency("api"),
+			trigramFrequency("API"), trigramFrequency("uap"), trigramFrequency("q#~"))
+	}
+}
+
+// TestAnchorsAreRareAndFitTheBuckets pins the anchor choice for the embedded rules' keywords:
+// one bucket each (shared buckets match each other's nibble combinations), none of the common
+// triples the old choice stopped at every few hundred bytes of code.
+func TestAnchorsAreRareAndFitTheBuckets(t *testing.T) {
+	var words [][]byte
+	for _, w := range keywordSets[0] {
+		words = append(words, []byte(w))
+	}
+	anchors := chooseAnchors(words, 8)
+	if len(anchors) > 8 {
+		t.Fatalf("%d anchors for 8 buckets: %q", len(anchors), anchors)
+	}
+	total := 0
+	for _, a := range anchors {
+		total += trigramFrequency(a)
+	}
+	// "api" alone occurs 298 times per million triples, "acc" 130.
+	if total > 300 || slices.Contains(anchors, "api") || slices.Contains(anchors, "acc") {
+		t.Errorf("anchors %q: %d expected stops per million bytes of code", anchors, total)
+	}
+	t.Logf("anchors %q: %d expected stops per million bytes of code", anchors, total)
+	for _, w := range keywordSets[0] {
+		if !slices.ContainsFunc(anchors, func(a string) bool { return strings.Contains(w, a) }) {
+			t.Errorf("keyword %q has no anchor in %q", w, anchors)
+		}
+	}
 }
