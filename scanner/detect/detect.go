@@ -8,6 +8,7 @@ package detect
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -66,8 +67,8 @@ type Detector struct {
 	// values holds, per rule, the allowlists that decide on the secret alone (rules.Split):
 	// gitleaks runs the rules without them and the engines apply them to what it reports.
 	values map[string][]*valueFilter
-	// valueRules holds, per rule whose secret can be a plain token, its values. A token
-	// candidate is dropped only when every such rule would drop it.
+	// valueRules holds the distinct values of the rules whose secret can be a plain token. A
+	// token candidate is dropped only when every such rule would drop it.
 	valueRules [][]*valueFilter
 
 	lineMemo, windowMemo *memo
@@ -199,7 +200,12 @@ func (d *Detector) build() error {
 		if re.kinds != 0 && re.kinds&kindToken == 0 {
 			continue // its secret is never a plain token (an access hash)
 		}
-		d.valueRules = append(d.valueRules, d.values[re.id])
+		// Rules sharing their allowlists (the token rules share one) are asked once: a value
+		// they drop would otherwise be judged again for each.
+		fs := d.values[re.id]
+		if !slices.ContainsFunc(d.valueRules, func(o []*valueFilter) bool { return slices.Equal(o, fs) }) {
+			d.valueRules = append(d.valueRules, fs)
+		}
 	}
 	return nil
 }

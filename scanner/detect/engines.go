@@ -394,6 +394,9 @@ func secretKinds(r config.Rule) kind {
 	if group == "" {
 		return 0
 	}
+	if k, ok := groupKinds.Load(group); ok {
+		return k.(kind) // rules share their secret's shape: the token rules all have [0-9A-Z]{32}
+	}
 	re, err := regexp.Compile(`^(?:` + group + `)$`)
 	if err != nil {
 		return 0
@@ -405,8 +408,11 @@ func secretKinds(r config.Rule) kind {
 	if re.MatchString(sampleHex) {
 		k |= kindHex
 	}
+	groupKinds.Store(group, k)
 	return k
 }
+
+var groupKinds sync.Map // secret group pattern -> kind
 
 // secretGroup returns the number of the capture group gitleaks takes the secret from, or 0 when
 // that depends on the match (no secretGroup and several groups: the first non-empty one).

@@ -128,6 +128,12 @@ func newKeywordFinder(keywords [][]byte) *keywordFinder {
 // when it does not, covering more keywords per anchor weighs more, until it does.
 func chooseAnchors(keywords [][]byte, buckets int) []string {
 	var anchors []string
+	freq := map[string]float64{}
+	for _, k := range keywords {
+		for i := 0; i+gram <= len(k); i++ {
+			freq[string(k[i:i+gram])] = float64(trigramFrequency(string(k[i : i+gram])))
+		}
+	}
 	for weight := 1.0; weight <= 8; weight++ {
 		anchors = anchors[:0]
 		for uncovered := keywords; len(uncovered) > 0; {
@@ -141,7 +147,7 @@ func chooseAnchors(keywords [][]byte, buckets int) []string {
 							n++
 						}
 					}
-					c := float64(trigramFrequency(a)) / math.Pow(float64(n), weight)
+					c := freq[a] / math.Pow(float64(n), weight)
 					if best == "" || c < bestCost || c == bestCost && (rarity(a) > rarity(best) || rarity(a) == rarity(best) && a < best) {
 						best, bestCost = a, c
 					}
