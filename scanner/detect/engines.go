@@ -366,6 +366,10 @@ func foldInto(buf *[]byte, chunk []byte) []byte {
 func foldTo(dst, src []byte) {
 	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	i := 0
+	if useTeddy && len(src) >= 32 { // AVX2: 32 bytes per step instead of 8
+		i = len(src) &^ 31
+		foldAVX2(&dst[0], &src[0], i)
+	}
 	for ; i+8 <= len(src); i += 8 {
 		x := binary.LittleEndian.Uint64(src[i:])
 		l := x & low7

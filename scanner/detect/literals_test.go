@@ -166,20 +166,25 @@ func TestCanSpanLines(t *testing.T) {
 func TestFoldIntoMatchesASCIILower(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	var buf []byte
-	for n := 0; n < 200; n++ {
-		in := make([]byte, n)
-		for i := range in {
-			in[i] = byte(r.IntN(256))
-		}
-		want := make([]byte, n)
-		for i, c := range in {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+	defer func(v bool) { useTeddy = v }(useTeddy)
+	for _, vector := range []bool{false, useTeddy} {
+		useTeddy = vector
+		for n := 0; n < 300; n++ {
+			in := make([]byte, n+7)
+			for i := range in {
+				in[i] = byte(r.IntN(256))
 			}
-			want[i] = c
-		}
-		if got := foldInto(&buf, in); string(got) != string(want) {
-			t.Fatalf("fold(%x) = %x, want %x", in, got, want)
+			in = in[r.IntN(8):][:n] // any alignment
+			want := make([]byte, n)
+			for i, c := range in {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				want[i] = c
+			}
+			if got := foldInto(&buf, in); string(got) != string(want) {
+				t.Fatalf("vector %v: fold(%x) = %x, want %x", vector, in, got, want)
+			}
 		}
 	}
 }
