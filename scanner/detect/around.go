@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"strconv"
@@ -19,6 +20,10 @@ import (
 // regexp run per line otherwise; these checks reject most such lines after a byte or two.
 type around struct {
 	left, right *regexp.Regexp
+	// before and after run the two parts for their first few bytes only (a lookahead): most
+	// candidates fail there (a token in minified JSON, {id:"TOKEN"}, fails the CSV rule at its
+	// "}), at a fraction of the cost of setting up a regexp run. nil when not derived.
+	before, after *lookahead
 }
 
 // newAround derives the checks for the capture group group of pattern, or returns nil when it
@@ -42,13 +47,114 @@ func newAround(pattern string, group int) *around {
 	if err != nil {
 		return nil
 	}
-	return &around{left: left, right: right}
+	return &around{left: left, right: right, before: newLookahead(relax(reverse(l))), after: newLookahead(relax(r))}
+}
+
+// lookahead is a pattern's program, run over at most lookaheadBytes bytes from a position.
+// When no thread survives them, the pattern cannot match there; when one does, or the program
+// reaches its match, or a byte is not ASCII (left to the regexp, which decodes UTF-8), it may.
+type lookahead struct {
+	prog *syntax.Prog
+}
+
+const (
+	lookaheadBytes = 4
+	lookaheadInsts = 512 // larger programs are not derived (the thread sets live on the stack)
+)
+
+func newLookahead(re *syntax.Regexp) *lookahead {
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil || len(prog.Inst) > lookaheadInsts {
+		return nil
+	}
+	return &lookahead{prog: prog}
+}
+
+// mayMatch reports whether a match may start before next(0): prev is the byte before that
+// position and next(i) the i-th byte from it, both -1 outside the text. Thread sets are
+// bitmaps of instructions, a few words on the stack: zeroing lists of instructions cost more
+// than the rest of the run.
+func (l *lookahead) mayMatch(prev int, next func(i int) int) bool {
+	var cur threads
+	if l.add(&cur, uint32(l.prog.Start), prev, next(0)) {
+		return true // reached the match without consuming a byte
+	}
+	for i := 0; i < lookaheadBytes; i++ {
+		c := next(i)
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		var nxt threads
+		alive := false
+		for w, word := range cur {
+			for ; word != 0; word &= word - 1 {
+				pc := uint32(w*64 + bits.TrailingZeros64(word))
+				inst := &l.prog.Inst[pc]
+				var ok bool
+				switch inst.Op {
+				case syntax.InstRune, syntax.InstRune1:
+					ok = c >= 0 && inst.MatchRune(rune(c))
+				case syntax.InstRuneAny:
+					ok = c >= 0
+				case syntax.InstRuneAnyNotNL:
+					ok = c >= 0 && c != '\n'
+				default:
+					continue // control-flow instructions, already followed
+				}
+				if !ok {
+					continue
+				}
+				alive = true
+				if l.add(&nxt, inst.Out, c, next(i+1)) {
+					return true
+				}
+			}
+		}
+		if !alive {
+			return false
+		}
+		cur = nxt
+	}
+	return true
+}
+
+// threads is a set of program counters.
+type threads [lookaheadInsts / 64]uint64
+
+// add follows pc's empty transitions, between the bytes before and after (-1: none), into set,
+// and reports whether they reach the match.
+func (l *lookahead) add(set *threads, pc uint32, before, after int) bool {
+	if set[pc/64]&(1<<(pc%64)) != 0 {
+		return false
+	}
+	set[pc/64] |= 1 << (pc % 64)
+	inst := &l.prog.Inst[pc]
+	switch inst.Op {
+	case syntax.InstMatch:
+		return true
+	case syntax.InstAlt, syntax.InstAltMatch:
+		return l.add(set, inst.Out, before, after) || l.add(set, inst.Arg, before, after)
+	case syntax.InstNop, syntax.InstCapture:
+		return l.add(set, inst.Out, before, after)
+	case syntax.InstEmptyWidth:
+		if syntax.EmptyOp(inst.Arg)&^syntax.EmptyOpContext(rune(before), rune(after)) != 0 {
+			return false
+		}
+		return l.add(set, inst.Out, before, after)
+	}
+	return false // fails, or consumes a byte: stays in the set for the next step
 }
 
 // admits reports whether a match of the rule in text could have text[start:end] as its secret.
 // rev is scratch space for the reversed prefix. Reversal is exact only for ASCII: reversed
 // multi-byte characters decode as other characters, so a prefix holding any is admitted unchecked.
 func (a *around) admits(text []byte, start, end int, rev *[]byte) bool {
+	if a.after != nil && !a.after.mayMatch(byteAt(text, end-1), func(i int) int { return byteAt(text, end+i) }) {
+		return false
+	}
+	if a.before != nil && !a.before.mayMatch(byteAt(text, start), func(i int) int { return byteAt(text, start-1-i) }) {
+		return false
+	}
 	if !a.right.Match(text[end-1:]) {
 		return false
 	}
@@ -60,6 +166,14 @@ func (a *around) admits(text []byte, start, end int, rev *[]byte) bool {
 	}
 	*rev = b
 	return high >= utf8.RuneSelf || a.left.Match(b)
+}
+
+// byteAt is text[i], or -1 outside the text.
+func byteAt(text []byte, i int) int {
+	if i < 0 || i >= len(text) {
+		return -1
+	}
+	return int(text[i])
 }
 
 // splitAt returns patterns for the text between a match's start and group's start (left) and

@@ -140,3 +140,48 @@ func TestPrintRegexpMatchesOriginal(t *testing.T) {
 		}
 	}
 }
+
+// TestLookaheadNeverRejectsAMatch: where a lookahead says a part cannot match, the part's
+// regexp must not match either, on random surroundings of a token for every rule.
+func TestLookaheadNeverRejectsAMatch(t *testing.T) {
+	d := newDetector(t)
+	d.mustPrepare()
+	r := rand.New(rand.NewPCG(13, 17))
+	rejected := 0
+	for _, re := range d.local {
+		a := re.around
+		if a == nil || a.before == nil || a.after == nil {
+			continue
+		}
+		for i := 0; i < 3000; i++ {
+			var pre, post strings.Builder
+			for n := r.IntN(5); n > 0; n-- {
+				pre.WriteString(aroundPieces[r.IntN(len(aroundPieces))])
+			}
+			for n := r.IntN(5); n > 0; n-- {
+				post.WriteString(aroundPieces[r.IntN(len(aroundPieces))])
+			}
+			text := []byte(pre.String() + randomToken(r) + post.String())
+			start, end := pre.Len(), pre.Len()+32
+			if !a.after.mayMatch(byteAt(text, end-1), func(i int) int { return byteAt(text, end+i) }) {
+				rejected++
+				if a.right.Match(text[end-1:]) {
+					t.Fatalf("%s: the lookahead rejects %q after the token, the regexp matches", re.id, text[end:])
+				}
+			}
+			if !a.before.mayMatch(byteAt(text, start), func(i int) int { return byteAt(text, start-1-i) }) {
+				rejected++
+				var rev []byte
+				for j := start; j >= 0; j-- {
+					rev = append(rev, text[j])
+				}
+				if a.left.Match(rev) {
+					t.Fatalf("%s: the lookahead rejects %q before the token, the regexp matches", re.id, text[:start])
+				}
+			}
+		}
+	}
+	if rejected < 1000 {
+		t.Fatalf("only %d rejections: the test no longer exercises the lookahead", rejected)
+	}
+}

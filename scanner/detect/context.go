@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,7 +56,11 @@ type hint struct {
 const genericHintReach = 15
 
 func attachTargets(data, lower []byte, lines *lineIndex, fs []finding.Finding) {
-	hints := collectHints(data, lower, lines)
+	applyHints(data, lines, fs, collectHints(data, lower, lines, hintLines(data, lines, fs)))
+}
+
+// applyHints sets each finding's target from what the rule matched and the nearest hints.
+func applyHints(data []byte, lines *lineIndex, fs []finding.Finding, hints []hint) {
 	for i := range fs {
 		f := &fs[i]
 		// A bare host:/user: key speaks for the token only as its sibling in the same block.
@@ -122,11 +127,41 @@ func nearest(hints []hint, line int, want func(hint) bool) hint {
 	return best
 }
 
-// collectHints reads every line for target evidence. lower is data folded to lower case; cheap
-// substring checks on it keep the regular expressions off the lines that cannot match them.
-func collectHints(data, lower []byte, lines *lineIndex) []hint {
+// hintLines returns, in order, the lines that can hold a hint some finding would take: those
+// within genericHintReach of a finding (any hint), and those naming cPanel/WHM use (specific
+// hints, which count at any distance). A specific hint always has one of specificMarkers on
+// its line: a key naming cpanel, whm or uapi, or a URL with a cPanel/WHM port (:208x), API path
+// or cpanel./whm. host. Reading only these lines, not a large file's every line, finds the same
+// targets: nearest ignores generic hints further away.
+func hintLines(data []byte, lines *lineIndex, fs []finding.Finding) []int {
+	want := map[int]bool{}
+	for _, f := range fs {
+		for ln := max(f.Origin.Line-genericHintReach, 1); ln <= min(f.Origin.Line+genericHintReach, lines.count()); ln++ {
+			want[ln] = true
+		}
+	}
+	specificMarkers().each(data, func(start, end int) bool {
+		want[lines.lineOf(start)] = true
+		return true
+	})
+	out := make([]int, 0, len(want))
+	for ln := range want {
+		out = append(out, ln)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var specificMarkers = sync.OnceValue(func() *keywordFinder {
+	return newKeywordFinder(toBytes([]string{"cpanel", "whm", "uapi", ":208", "/execute/", "/json-api/"}))
+})
+
+// collectHints reads the given lines for target evidence, in order. lower is data folded to
+// lower case; cheap substring checks on it keep the regular expressions off the lines that
+// cannot match them.
+func collectHints(data, lower []byte, lines *lineIndex, which []int) []hint {
 	var hints []hint
-	for ln := 1; ln <= lines.count(); ln++ {
+	for _, ln := range which {
 		start, end := lines.lineStart(ln), lines.lineEnd(ln)
 		end = min(end, start+4096)
 		text, low := data[start:end], lower[start:end]

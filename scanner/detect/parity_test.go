@@ -180,3 +180,47 @@ func TestSplitEnginesMatchWholeRules(t *testing.T) {
 		t.Fatal("the planted text holds no token any rule reports")
 	}
 }
+
+// TestHintLinesFindTheSameTargets pins hintLines: reading only the lines it names gives every
+// finding of every corpus file the target that reading all lines gives.
+func TestHintLinesFindTheSameTargets(t *testing.T) {
+	d := newDetector(t)
+	compared := 0
+	err := filepath.WalkDir(filepath.Join("..", "..", "testdata", "corpus", "files"), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		found := d.Scan(path, data)
+		if len(found) == 0 {
+			return nil
+		}
+		lines := newLineIndex(data)
+		lower := make([]byte, len(data))
+		foldTo(lower, data)
+		all := make([]int, lines.count())
+		for i := range all {
+			all[i] = i + 1
+		}
+		want := slices.Clone(found)
+		applyHints(data, lines, want, collectHints(data, lower, lines, all))
+		for i := range found {
+			if found[i].Target != want[i].Target {
+				t.Errorf("%s:%d: target %+v, reading every line gives %+v", path, found[i].Origin.Line, found[i].Target, want[i].Target)
+			}
+			if want[i].Target.Host != "" {
+				compared++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if compared < 50 {
+		t.Fatalf("only %d findings with a host: the corpus no longer exercises target extraction", compared)
+	}
+}
