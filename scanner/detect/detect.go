@@ -71,6 +71,10 @@ type Detector struct {
 	// token candidate is dropped only when every such rule would drop it.
 	valueRules [][]*valueFilter
 
+	// lineLiterals finds which single-line rules' literals a line holds, in one pass; nil
+	// when some literal is too short to index.
+	lineLiterals *literalIndex
+
 	lineMemo, windowMemo *memo
 }
 
@@ -188,6 +192,13 @@ func (d *Detector) build() error {
 	if len(d.local) > 64 {
 		return fmt.Errorf("%d reporting rules: at most 64 are supported", len(d.local))
 	}
+	var singleLine ruleSet
+	for i, r := range d.local {
+		if !r.multiLine {
+			singleLine |= 1 << i
+		}
+	}
+	d.lineLiterals = newLiteralIndex(d.local, singleLine)
 	d.index = map[string]int{}
 	for i, r := range d.local {
 		d.index[r.id] = i

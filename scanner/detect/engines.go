@@ -100,13 +100,54 @@ type ruleEngine struct {
 // wants reports whether r can report anything where the candidates are of the given kinds.
 // Encoded text may hide any secret and any literal, so then every rule runs.
 func (r ruleEngine) wants(kinds kind, lower []byte) bool {
-	if kinds&kindEncoded != 0 {
-		return true
+	return r.wantsKinds(kinds) && (kinds&kindEncoded != 0 || r.literals == nil || r.literals.contains(lower))
+}
+
+// wantsKinds is wants without the literals: whether r's secret can be one of kinds.
+func (r ruleEngine) wantsKinds(kinds kind) bool {
+	return kinds&kindEncoded != 0 || r.kinds == 0 || r.kinds&kinds != 0
+}
+
+// literalIndex tells in one pass over a text which rules' literals it holds: the single-line
+// rules ask about every candidate line, and a pass per rule cost more than the rules did.
+type literalIndex struct {
+	finder *keywordFinder
+	rules  map[string]ruleSet // literal -> the rules that have it
+	all    ruleSet            // the rules with literals
+}
+
+// newLiteralIndex indexes the literals of the rules in set; nil when one is too short for the
+// vector search (then each rule is asked on its own).
+func newLiteralIndex(local []ruleEngine, set ruleSet) *literalIndex {
+	x := &literalIndex{rules: map[string]ruleSet{}}
+	var words [][]byte
+	for i, r := range local {
+		if set&(1<<i) == 0 || r.literals == nil {
+			continue
+		}
+		for _, w := range r.literals.words() {
+			if len(w) < gram {
+				return nil
+			}
+			if x.rules[string(w)] == 0 {
+				words = append(words, w)
+			}
+			x.rules[string(w)] |= 1 << i
+		}
+		x.all |= 1 << i
 	}
-	if r.kinds != 0 && r.kinds&kinds == 0 {
-		return false
-	}
-	return r.literals == nil || r.literals.contains(lower)
+	x.finder = newKeywordFinder(words)
+	return x
+}
+
+// present returns the rules whose literals lower (folded text) holds.
+func (x *literalIndex) present(lower []byte) ruleSet {
+	var got ruleSet
+	x.finder.each(lower, func(start, end int) bool {
+		got |= x.rules[string(lower[start:end])]
+		return got != x.all
+	})
+	return got
 }
 
 // localEngines builds one engine per reported rule. A composite rule is reduced to its primary
@@ -234,10 +275,25 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 			text := data[start:end]
 			// Which rules run follows from the text, decode and the window's exclusions; the
 			// set keys the memo with the text, and a fragment no rule runs on costs no key.
-			var run ruleSet
+			var run, present ruleSet
+			looked := false
 			for i, r := range d.local {
-				if r.multiLine || !r.wants(kinds, lower[start-w.start:end-w.start]) {
+				if r.multiLine || !r.wantsKinds(kinds) {
 					continue
+				}
+				if kinds&kindEncoded == 0 && r.literals != nil {
+					if d.lineLiterals == nil {
+						if !r.literals.contains(lower[start-w.start : end-w.start]) {
+							continue
+						}
+					} else {
+						if !looked {
+							present, looked = d.lineLiterals.present(lower[start-w.start:end-w.start]), true
+						}
+						if present&(1<<i) == 0 {
+							continue
+						}
+					}
 				}
 				if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
 					continue

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -189,6 +190,17 @@ func caseVariants(c byte) []byte {
 		return []byte{c, c - 'A' + 'a'}
 	}
 	return []byte{c}
+}
+
+// words returns the keywords, lower case.
+func (f *keywordFinder) words() [][]byte {
+	out := slices.Clone(f.short)
+	for _, b := range f.buckets {
+		for _, w := range b {
+			out = append(out, w.word)
+		}
+	}
+	return out
 }
 
 // occurrences are the [start, end) byte ranges of keyword matches in a text, by start.

@@ -311,3 +311,44 @@ func TestAcceptValueMatchesGitleaks(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralIndexMatchesEachRule: one pass of the literal index says, for every rule, what
+// asking the rule's own literal finder says.
+func TestLiteralIndexMatchesEachRule(t *testing.T) {
+	d := newDetector(t)
+	d.mustPrepare()
+	var all ruleSet
+	for i := range d.local {
+		all |= 1 << i
+	}
+	x := newLiteralIndex(d.local, all)
+	if x == nil || d.lineLiterals == nil {
+		t.Fatal("the embedded rules' literals are not indexed")
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	pieces := append([]string{"pwd", "credential", "default", "value", "access", "passwd", "keys"}, aroundPieces...)
+	hits := 0
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := r.IntN(6); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lower := []byte(strings.ToLower(b.String()))
+		got := x.present(lower)
+		for i, re := range d.local {
+			if re.literals == nil {
+				continue
+			}
+			want := re.literals.contains(lower)
+			if want {
+				hits++
+			}
+			if want != (got&(1<<i) != 0) {
+				t.Fatalf("%s on %q: index says %v, the rule's finder %v", re.id, lower, !want, want)
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Fatalf("only %d hits", hits)
+	}
+}
