@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -94,4 +95,94 @@ func BenchmarkScan(b *testing.B) {
 	if ours != -1 && theirs != -1 && ours != theirs {
 		b.Fatalf("tokenscan found %d, gitleaks %d on the same files", ours, theirs)
 	}
+}
+
+// denseText returns n files of about size bytes each of the text findCandidates works hardest
+// on, that of files holding a keyword: base64 blobs (certificates, Kubernetes Secrets, lock-file
+// hashes), upper- and lower-case hex, token-shaped values, long identifiers and some prose.
+func denseText(n, size int) [][]byte {
+	r := rand.New(rand.NewPCG(13, 17))
+	pick := func(alpha string, k int) string {
+		b := make([]byte, k)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	const upper = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	blob := func(k int) string {
+		b := make([]byte, k)
+		for i := range b {
+			b[i] = byte(r.Uint32())
+		}
+		return base64.StdEncoding.EncodeToString(b)
+	}
+	words := strings.Fields("the token for this account is stored in the vault and rotated every ninety days by the deploy job see docs")
+	idents := strings.Fields("cpanelApiTokenRotationSchedule remote_access_key_provider WHM_ACCESS_HASH_FILE_PATH getAuthorizationHeaderValue kubernetes_secret_manifest_template")
+	files := make([][]byte, n)
+	for f := range files {
+		var b strings.Builder
+		for b.Len() < size {
+			switch x := r.IntN(100); {
+			case x < 15:
+				// PEM-style, wrapped
+				s := blob(300 + r.IntN(1200))
+				for len(s) > 64 {
+					b.WriteString(s[:64] + "\n")
+					s = s[64:]
+				}
+				b.WriteString(s + "\n")
+			case x < 30:
+				fmt.Fprintf(&b, "  %s: %s\n", idents[r.IntN(len(idents))], blob(16+r.IntN(200)))
+			case x < 40:
+				fmt.Fprintf(&b, "    \"integrity\": \"sha512-%s\",\n", blob(64))
+			case x < 50:
+				fmt.Fprintf(&b, "checksum %s  %s\n", pick("0123456789ABCDEF", []int{32, 40, 64}[r.IntN(3)]), pick("0123456789abcdef", []int{40, 64}[r.IntN(2)]))
+			case x < 55:
+				fmt.Fprintf(&b, "%s=%s\n", idents[r.IntN(len(idents))], pick(upper, 32))
+			case x < 60:
+				fmt.Fprintf(&b, "  token: %s\n", base64.StdEncoding.EncodeToString([]byte("cpanel bob:"+pick(upper, 32))))
+			case x < 80:
+				for k := 0; k < 4; k++ {
+					fmt.Fprintf(&b, "%s.%s(%s_%d) ", idents[r.IntN(len(idents))], idents[r.IntN(len(idents))], idents[r.IntN(len(idents))], r.IntN(1000))
+				}
+				b.WriteString("\n")
+			default:
+				b.WriteString("# ")
+				for k := 0; k < 12; k++ {
+					b.WriteString(words[r.IntN(len(words))] + " ")
+				}
+				b.WriteString("\n")
+			}
+		}
+		files[f] = []byte(b.String())
+	}
+	return files
+}
+
+// BenchmarkFindCandidates compares the prefilter's ways on dense text in the same run: probing
+// (what runs without AVX2), and bitmasks classified with AVX2 (what runs with it) or in Go.
+func BenchmarkFindCandidates(b *testing.B) {
+	files := denseText(256, 16<<10)
+	size := totalSize(files)
+	d := newDetector(b)
+	d.mustPrepare()
+	run := func(name string, find func([]byte, func([]byte) bool) []candidate) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, f := range files {
+					find(f, d.acceptValue)
+				}
+			}
+		})
+	}
+	run("probing", findCandidatesProbing)
+	saved := useClassAVX2
+	defer func() { useClassAVX2 = saved }()
+	if saved {
+		run("masks-avx2", findCandidatesMasks)
+	}
+	useClassAVX2 = false
+	run("masks-go", findCandidatesMasks)
 }
