@@ -1,6 +1,10 @@
 package detect
 
-import "math"
+import (
+	"math"
+	"math/bits"
+	"unicode/utf8"
+)
 
 // clog2[c] is c*log2(c), for the counts a short value can have.
 var clog2 = func() (t [256]float64) {
@@ -52,4 +56,36 @@ func shannonLong(s []byte) float64 {
 		e -= p * math.Log2(p)
 	}
 	return e
+}
+
+// distinctAbove returns the smallest number of distinct bytes that puts the entropy of any n
+// bytes above threshold (with a margin for rounding), or n+1 when none does. With d distinct
+// bytes the entropy is lowest when one byte takes all repeats (n-d+1 of it, the others once):
+// that distribution majorises every other.
+func distinctAbove(n int, threshold float64) int {
+	for d := 1; d <= n; d++ {
+		top := float64(n - d + 1)
+		h := math.Log2(float64(n)) - top*math.Log2(top)/float64(n)
+		if h > threshold+1e-6 {
+			return d
+		}
+	}
+	return n + 1
+}
+
+// distinctASCII counts the different bytes in s, or returns -1 when one is not ASCII. The sets
+// live in two registers, filled without branches: a branch on digit or letter mispredicts on
+// every other byte of a token.
+func distinctASCII(s []byte) int {
+	var lo, hi uint64
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			return -1
+		}
+		bit := uint64(1) << (c & 63)
+		high := -uint64(c >> 6) // all ones for 64..127
+		lo |= bit &^ high
+		hi |= bit & high
+	}
+	return bits.OnesCount64(lo) + bits.OnesCount64(hi)
 }

@@ -216,6 +216,43 @@ func TestShannonMatchesReference(t *testing.T) {
 	}
 }
 
+// TestDistinctAboveBoundsEntropy: a value with distinctAbove distinct bytes or more is above the
+// threshold, on values drawn to sit near it (few distinct bytes, one repeated a lot).
+func TestDistinctAboveBoundsEntropy(t *testing.T) {
+	if got := distinctAbove(32, 3.2); got != 19 {
+		t.Errorf("distinctAbove(32, 3.2) = %d; 18 distinct bytes, one of them 15 times, have entropy 3.17", got)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, threshold := range []float64{0, 1, 2.5, 3.0, 3.2, 3.5, 4.0, 4.5, 5} {
+		need := distinctAbove(32, threshold)
+		for n := 0; n < 20000; n++ {
+			v := make([]byte, 32)
+			k := 1 + r.IntN(100)
+			heavy := byte(r.IntN(128))
+			for i := range v {
+				if r.IntN(3) == 0 {
+					v[i] = heavy
+				} else {
+					v[i] = byte(r.IntN(k))
+				}
+			}
+			distinct := map[byte]bool{}
+			for _, c := range v {
+				distinct[c] = true
+			}
+			if got := distinctASCII(v); got != len(distinct) {
+				t.Fatalf("distinctASCII(%q) = %d, want %d", v, got, len(distinct))
+			}
+			if len(distinct) >= need && shannon(v) <= threshold {
+				t.Fatalf("threshold %v: %d distinct bytes (need %d) but entropy %v", threshold, len(distinct), need, shannon(v))
+			}
+		}
+	}
+	if distinctASCII([]byte("abc\x80")) != -1 {
+		t.Error("a non-ASCII byte must send the caller to the entropy")
+	}
+}
+
 func TestSubstringMatcherPrefixFilter(t *testing.T) {
 	for _, c := range []struct {
 		lits []string
