@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,9 +52,16 @@ var stagedDiffArgs = []string{
 // With Options.AddedTokenShapedOnly, a change whose added lines hold no token-shaped run is
 // emitted with empty content and its blob is not read.
 //
-// Two git processes run, side by side, however many files are staged: diff and cat-file --batch.
-// Memory stays bounded by what emit holds on to: the patch is streamed, only its hunk headers
-// are kept, and each blob is read just before its Unit is emitted.
+// The index content of a file is usually its work-tree content (git add copies one into the
+// other), and reading a file costs far less than starting a process. So a blob is read from
+// the work tree whenever the file there is that blob byte for byte, which its git object id,
+// computed here, proves; only the others (a partially staged file, one changed or deleted
+// since, a symlink where a file is staged, content a clean filter or core.autocrlf changed on
+// the way in) come from git cat-file --batch, started when the first of them is wanted. So one
+// git process runs when every staged file is as it was staged, and two at most however many
+// files are staged. Memory stays bounded by what emit holds on to, plus maxHeldWorkTree of
+// work-tree content read ahead: the patch is streamed, only its hunk headers are kept, and
+// each blob is read just before its Unit is emitted.
 // The environment is inherited, so inside a pre-commit hook the index being committed is read.
 //
 // Staged is StartStaged followed by Emit.
@@ -62,51 +73,56 @@ func Staged(ctx context.Context, repoDir string, opt Options, emit func(Unit) er
 	return st.Emit(emit)
 }
 
-// StagedScan is a scan of the staged changes whose git processes are already running. It lets
-// a caller start git first and do its own preparation (compiling rules, starting workers)
-// while git works: in a pre-commit hook, starting a process is a large part of the time.
+// StagedScan is a scan of the staged changes whose git diff is already running. It lets a
+// caller start git first and do its own preparation (compiling rules, starting workers) while
+// git works: in a pre-commit hook, starting a process is a large part of the time.
 // Exactly one of Emit or Abort must be called.
 type StagedScan struct {
-	ctx   context.Context // the one git runs under: its end kills git, and then errors mean nothing
-	s     settings
-	diff  *gitStream
+	ctx  context.Context // the one git runs under: its end kills git, and then errors mean nothing
+	dir  string          // where git runs
+	top  string          // the top of the work tree, where the paths git prints start
+	s    settings
+	diff *gitStream
+	// blobs is nil until a blob the work tree cannot give is wanted: in most commits none is,
+	// and the cheapest process is the one not started.
 	blobs *catFile
+	// workTree is top, opened when the first blob is wanted (nil if that failed: every blob
+	// then comes from git). Opening it as a Root keeps every read inside the work tree, even
+	// where a directory on the way has been replaced by a symlink since it was staged.
+	workTree       *os.Root
+	workTreeOpened bool
 }
 
-// StartStaged checks its arguments and starts the git processes of a Staged scan of the
-// repository containing repoDir; the returned scan's Emit emits what Staged would.
+// StartStaged checks its arguments and starts the git diff of a Staged scan of the repository
+// containing repoDir; the returned scan's Emit emits what Staged would.
 func StartStaged(ctx context.Context, repoDir string, opt Options) (*StagedScan, error) {
 	s, err := opt.settings()
 	if err != nil {
 		return nil, err
 	}
-	if err := inWorkTree(repoDir); err != nil {
+	top, err := workTreeTop(repoDir)
+	if err != nil {
 		return nil, fmt.Errorf("listing staged changes: %w", err)
 	}
 	diff, err := startGit(ctx, repoDir, stagedDiffArgs...)
 	if err != nil {
 		return nil, fmt.Errorf("listing staged changes: %w", err)
 	}
-	// cat-file starts now, beside the diff, rather than when the first blob is wanted: in a
-	// pre-commit hook every millisecond of process start-up is felt.
-	blobs, err := startCatFile(ctx, repoDir)
-	if err != nil {
-		diff.abort()
-		return nil, fmt.Errorf("reading staged blobs: %w", err)
-	}
-	return &StagedScan{ctx: ctx, s: s, diff: diff, blobs: blobs}, nil
+	return &StagedScan{ctx: ctx, dir: repoDir, top: top, s: s, diff: diff}, nil
 }
 
 // Abort stops the git processes of a scan that will not be emitted.
 func (st *StagedScan) Abort() {
 	st.diff.abort()
-	st.blobs.abort()
+	if st.blobs != nil {
+		st.blobs.abort()
+	}
 }
 
 // Emit reads the staged changes and calls emit for each, as Staged describes; it waits for the
 // git processes and reports how they ended.
 func (st *StagedScan) Emit(emit func(Unit) error) error {
-	ctx, diff, blobs := st.ctx, st.diff, st.blobs
+	ctx, diff := st.ctx, st.diff
 	var changes []stagedChange
 	err := parseStagedDiff(diff.stdout, func(c stagedChange) error {
 		if c.status != 'D' && !st.s.exclude.excludedPath(c.path) {
@@ -122,93 +138,275 @@ func (st *StagedScan) Emit(emit func(Unit) error) error {
 		return fmt.Errorf("listing staged changes: %w", diff.protocolError(err))
 	}
 	if err := diff.wait(); err != nil {
-		blobs.abort()
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		return fmt.Errorf("listing staged changes: %w", err)
 	}
-	if err := emitStaged(changes, st.s, blobs, emit); err != nil {
-		blobs.abort()
+	err = st.emitChanges(changes, emit)
+	if st.workTree != nil {
+		st.workTree.Close()
+	}
+	if st.blobs == nil {
 		return err
 	}
-	if err := blobs.close(); err != nil {
+	if err != nil {
+		st.blobs.abort()
+		return err
+	}
+	if err := st.blobs.close(); err != nil {
 		return fmt.Errorf("reading staged blobs: %w", err)
 	}
 	return nil
 }
 
-// emitStaged emits a Unit per change. All blob names are sent to cat-file at once, from another
-// goroutine, and the replies read in order: one round trip instead of one per file.
-func emitStaged(changes []stagedChange, s settings, blobs *catFile, emit func(Unit) error) error {
-	var wanted []string
+// maxHeldWorkTree bounds the work-tree content emitChanges holds while it waits for cat-file.
+const maxHeldWorkTree = 8 << 20
+
+// emitChanges emits a Unit per change, in order. A change whose blob the work tree gives is
+// emitted at once. The first whose blob it does not give starts a batch: the work tree is
+// tried for the changes after it too, holding what it gives, until maxHeldWorkTree is held or
+// the changes end, and the batch's blobs that must come from git are sent to cat-file at once,
+// from another goroutine, and the replies read in order: one round trip per batch instead of
+// one per file, also when no blob is in the work tree (core.autocrlf on Windows).
+func (st *StagedScan) emitChanges(changes []stagedChange, emit func(Unit) error) error {
+	s := st.s
 	for _, c := range changes {
-		if c.needsBlob(s) {
-			if !validOID(c.newOID) {
-				return fmt.Errorf("reading staged blob %q: invalid object name %q", c.path, c.newOID)
-			}
-			wanted = append(wanted, c.newOID)
+		if c.needsBlob(s) && !validOID(c.newOID) {
+			return fmt.Errorf("reading staged blob %q: invalid object name %q", c.path, c.newOID)
 		}
 	}
-	sent := make(chan error, 1)
-	go func() { sent <- blobs.request(wanted) }()
-	for _, c := range changes {
-		origin := finding.Origin{Source: SourceStaged, Path: c.path}
-		if reason := c.skipReason(); reason != "" {
-			if err := emit(skipUnit(origin, -1, &SkipError{Path: c.path, Reason: reason})); err != nil {
-				return err
-			}
-			continue
-		}
+	for i := 0; i < len(changes); {
+		c := changes[i]
 		if !c.needsBlob(s) {
-			// Nothing token-shaped was added: the change is checked by its patch alone.
-			if err := emit(Unit{Origin: origin, Size: 0, Lines: c.lines, Read: func() ([]byte, error) { return nil, nil }}); err != nil {
+			if err := emit(unreadUnit(c)); err != nil {
 				return err
 			}
+			i++
 			continue
 		}
-		size, data, err := blobs.next(c.newOID, s.maxSize, nil)
-		var u Unit
-		switch {
-		case errors.Is(err, errObjectTooLarge):
-			u = skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonTooLarge})
-		case err != nil:
-			return fmt.Errorf("reading staged blob %q: %w", c.path, err)
-		case IsBinary(data):
-			u = skipUnit(origin, size, &SkipError{Path: c.path, Reason: ReasonBinary})
-		default:
-			u = Unit{Origin: origin, Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
-		}
-		if err := emit(u); err != nil {
+		data, ok, err := st.readWorkTree(c)
+		if err != nil {
 			return err
 		}
-	}
-	if err := <-sent; err != nil {
-		return fmt.Errorf("reading staged blobs: %w", err)
+		if ok {
+			if err := emit(blobUnit(c, data)); err != nil {
+				return err
+			}
+			i++
+			continue
+		}
+
+		wanted := []string{c.newOID}
+		held := map[int][]byte{}
+		heldSize := 0
+		end := i + 1
+		for ; end < len(changes) && heldSize < maxHeldWorkTree; end++ {
+			if d := changes[end]; d.needsBlob(s) {
+				data, ok, err := st.readWorkTree(d)
+				switch {
+				case err != nil:
+					return err
+				case ok:
+					held[end] = data
+					heldSize += len(data)
+				default:
+					wanted = append(wanted, d.newOID)
+				}
+			}
+		}
+		blobs, err := st.catFile()
+		if err != nil {
+			return err
+		}
+		sent := make(chan error, 1)
+		go func() { sent <- blobs.request(wanted) }()
+		for j := i; j < end; j++ {
+			d := changes[j]
+			var u Unit
+			if data, ok := held[j]; ok {
+				u = blobUnit(d, data)
+			} else if !d.needsBlob(s) {
+				u = unreadUnit(d)
+			} else {
+				size, data, err := blobs.next(d.newOID, s.maxSize, nil)
+				switch {
+				case errors.Is(err, errObjectTooLarge):
+					u = skipUnit(stagedOrigin(d), size, &SkipError{Path: d.path, Reason: ReasonTooLarge})
+				case err != nil:
+					return fmt.Errorf("reading staged blob %q: %w", d.path, err)
+				default:
+					u = blobUnit(d, data)
+				}
+			}
+			if err := emit(u); err != nil {
+				return err
+			}
+		}
+		if err := <-sent; err != nil {
+			return fmt.Errorf("reading staged blobs: %w", err)
+		}
+		i = end
 	}
 	return nil
 }
 
-// inWorkTree checks, without starting git, that dir is in a work tree: a bare repository has no
-// index to commit from, and git diff --cached there quietly reports nothing staged. Inside a
-// hook git exports GIT_DIR, and then git itself knows best.
-func inWorkTree(dir string) error {
+func stagedOrigin(c stagedChange) finding.Origin {
+	return finding.Origin{Source: SourceStaged, Path: c.path}
+}
+
+// unreadUnit is the Unit of a change whose blob is not read: a skipped one, or one whose added
+// lines hold nothing token-shaped, which is checked by its patch alone.
+func unreadUnit(c stagedChange) Unit {
+	if reason := c.skipReason(); reason != "" {
+		return skipUnit(stagedOrigin(c), -1, &SkipError{Path: c.path, Reason: reason})
+	}
+	return Unit{Origin: stagedOrigin(c), Size: 0, Lines: c.lines, Read: func() ([]byte, error) { return nil, nil }}
+}
+
+// blobUnit is the Unit of a change with its staged content.
+func blobUnit(c stagedChange, data []byte) Unit {
+	size := int64(len(data))
+	if IsBinary(data) {
+		return skipUnit(stagedOrigin(c), size, &SkipError{Path: c.path, Reason: ReasonBinary})
+	}
+	return Unit{Origin: stagedOrigin(c), Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
+}
+
+// catFile returns the scan's cat-file process, starting it the first time.
+func (st *StagedScan) catFile() (*catFile, error) {
+	if st.blobs == nil {
+		blobs, err := startCatFile(st.ctx, st.dir)
+		if err != nil {
+			if st.ctx.Err() != nil {
+				return nil, st.ctx.Err()
+			}
+			return nil, fmt.Errorf("reading staged blobs: %w", err)
+		}
+		st.blobs = blobs
+	}
+	return st.blobs, nil
+}
+
+// readWorkTree returns c's staged content from the work tree, with ok false when it must come
+// from git instead. The only error is ctx's: nothing that goes wrong in the work tree is a
+// failure, just a reason to ask git.
+func (st *StagedScan) readWorkTree(c stagedChange) (data []byte, ok bool, err error) {
+	if err := st.ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	if !st.workTreeOpened {
+		st.workTreeOpened = true
+		if root, err := os.OpenRoot(st.top); err == nil {
+			st.workTree = root
+		}
+	}
+	if st.workTree == nil {
+		return nil, false, nil
+	}
+	data, ok = readWorkTreeBlob(st.workTree, c.path, c.newOID, st.s.maxSize)
+	return data, ok, nil
+}
+
+// readWorkTreeBlob returns the content of the file at the slash-separated path under root if
+// it is the blob oid, and ok false otherwise. Only a regular file is read, never through a
+// symlink at path: a symlink where a file was staged means the work tree changed since, and
+// git would not follow it either. Content over maxSize is left to git, which knows the blob's
+// size without reading it.
+func readWorkTreeBlob(root *os.Root, path, oid string, maxSize int64) (data []byte, ok bool) {
+	name := filepath.FromSlash(path)
+	lfi, err := root.Lstat(name)
+	if err != nil || !lfi.Mode().IsRegular() || lfi.Size() > maxSize {
+		return nil, false
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	// What was opened must be what Lstat saw, not a symlink put in its place since.
+	if fi, err := f.Stat(); err != nil || !os.SameFile(lfi, fi) {
+		return nil, false
+	}
+	r := io.LimitReader(f, maxSize+1)
+	data = make([]byte, 0, lfi.Size()+1) // one spare byte lets EOF be seen without growing
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew since Lstat
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+	if int64(len(data)) > maxSize || !isBlob(oid, data) {
+		return nil, false
+	}
+	return data, true
+}
+
+// isBlob reports whether data is the content of the git blob named oid. A blob's name is the
+// hash of "blob <size>\x00" followed by the content: SHA-1, or SHA-256 in a repository created
+// with --object-format=sha256, which the name's length tells. (Content that differs but hashes
+// alike would take a SHA-1 collision crafted by whoever writes the work tree, who can commit
+// with --no-verify anyway.)
+func isBlob(oid string, data []byte) bool {
+	var h hash.Hash
+	switch len(oid) {
+	case 2 * sha1.Size:
+		h = sha1.New()
+	case 2 * sha256.Size:
+		h = sha256.New()
+	default:
+		return false
+	}
+	h.Write(strconv.AppendInt([]byte("blob "), int64(len(data)), 10))
+	h.Write([]byte{0})
+	h.Write(data)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])) == oid
+}
+
+// workTreeTop checks, without starting git, that dir is in a work tree, and returns the top of
+// that work tree, where the paths git diff --no-relative prints start. A bare repository has no
+// index to commit from, and git diff --cached there quietly reports nothing staged.
+//
+// The top is found the way git finds it: GIT_WORK_TREE if set (git exports it to hooks when it
+// was given one), else, if GIT_DIR is set (git exports it to hooks in a linked work tree), the
+// directory git runs in, else the directory holding .git. With GIT_DIR set nothing is checked:
+// git itself knows best. Where git would still see another top (core.worktree), reads from the
+// work tree only miss: what is read is used only when it hashes to the staged blob.
+func workTreeTop(dir string) (string, error) {
+	top := os.Getenv("GIT_WORK_TREE")
+	if top != "" && !filepath.IsAbs(top) {
+		top = filepath.Join(dir, top) // git resolves it from where it runs, which is dir
+	}
 	if os.Getenv("GIT_DIR") != "" {
-		return nil
+		if top == "" {
+			top = dir
+		}
+		return top, nil
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if _, err := os.Stat(abs); err != nil {
-		return err
+		return "", err
 	}
 	for d := abs; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return nil
+			if top == "" {
+				top = d
+			}
+			return top, nil
 		}
 		if filepath.Dir(d) == d {
-			return fmt.Errorf("%q is not inside a git work tree (not a git repository, or a bare one)", dir)
+			return "", fmt.Errorf("%q is not inside a git work tree (not a git repository, or a bare one)", dir)
 		}
 	}
 }

@@ -365,11 +365,13 @@ func TestStagedCorruptBlobIsAnError(t *testing.T) {
 	gitIn(t, repo, "add", "a.txt")
 	oid := gitIn(t, repo, "rev-parse", ":a.txt")
 	// Remove the loose object the index points at: a truncated or lost object must be an
-	// error naming the file, not a silent "no tokens".
+	// error naming the file, not a silent "no tokens". git diff still works, from the work-tree
+	// file, which is as staged; the size limit keeps Staged from doing the same, so the blob is
+	// asked of git.
 	if err := os.Remove(filepath.Join(repo, ".git", "objects", oid[:2], oid[2:])); err != nil {
 		t.Fatal(err)
 	}
-	err := Staged(context.Background(), repo, Options{}, func(Unit) error { return nil })
+	err := Staged(context.Background(), repo, Options{MaxFileSize: 1}, func(Unit) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), `reading staged blob "a.txt"`) {
 		t.Errorf("error %v, want one about reading the staged blob", err)
 	}
@@ -384,15 +386,21 @@ func TestStartStagedThenEmitOrAbort(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Both git processes run before anything is read: that is what StartStaged is for.
-		for _, g := range []*gitStream{st.diff, st.blobs.gitStream} {
-			if g.cmd.Process == nil || g.cmd.ProcessState != nil {
-				t.Errorf("git %s is not running after StartStaged", strings.Join(g.args, " "))
-			}
+		// git diff runs before anything is read: that is what StartStaged is for. cat-file
+		// waits until a blob the work tree cannot give is wanted.
+		if g := st.diff; g.cmd.Process == nil || g.cmd.ProcessState != nil {
+			t.Errorf("git %s is not running after StartStaged", strings.Join(g.args, " "))
+		}
+		if st.blobs != nil {
+			t.Error("cat-file started before any blob was wanted")
 		}
 		got := collectUnits(t, st.Emit)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got\n%s\nwant\n%s", formatResults(got), formatResults(want))
+		}
+		// partial.txt differs from its work-tree file, so cat-file ran, and was waited for.
+		if st.blobs == nil || st.blobs.cmd.ProcessState == nil {
+			t.Error("cat-file did not run to its end")
 		}
 	})
 
@@ -402,10 +410,11 @@ func TestStartStagedThenEmitOrAbort(t *testing.T) {
 			t.Fatal(err)
 		}
 		st.Abort()
-		for _, g := range []*gitStream{st.diff, st.blobs.gitStream} {
-			if g.cmd.ProcessState == nil {
-				t.Errorf("git %s was not reaped by Abort", strings.Join(g.args, " "))
-			}
+		if st.diff.cmd.ProcessState == nil {
+			t.Errorf("git %s was not reaped by Abort", strings.Join(st.diff.args, " "))
+		}
+		if st.blobs != nil {
+			t.Error("Abort started cat-file")
 		}
 	})
 
