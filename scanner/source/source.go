@@ -161,9 +161,18 @@ func readContent(r io.Reader, path string, sizeHint, maxSize int64) ([]byte, err
 
 // readInto is readContent into buffer data (empty, with the capacity wanted).
 func readInto(data []byte, r io.Reader, path string, maxSize int64) ([]byte, error) {
+	return readUpTo(data, r, path, maxSize, 0)
+}
+
+// readUpTo is readInto that stops once it has read size bytes (when size > 0) instead of
+// reading on to the end: size is what fstat said of the open file, and asking the kernel once
+// more only to hear "end of file" was one system call in five of a directory scan. A short
+// read still reads on; a file that grew since it was measured is read as it was measured.
+// Files that report no size (some virtual files) are read to the end.
+func readUpTo(data []byte, r io.Reader, path string, maxSize, size int64) ([]byte, error) {
 	limited := io.LimitReader(r, maxSize+1)
 	sniffed := false
-	for {
+	for size <= 0 || int64(len(data)) < size {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
@@ -181,6 +190,9 @@ func readInto(data []byte, r io.Reader, path string, maxSize int64) ([]byte, err
 		if err != nil {
 			return nil, unreadable(path, err)
 		}
+	}
+	if !sniffed && IsBinary(data) {
+		return nil, &SkipError{Path: path, Reason: ReasonBinary}
 	}
 	if int64(len(data)) > maxSize {
 		return nil, &SkipError{Path: path, Reason: ReasonTooLarge}
@@ -208,7 +220,7 @@ func readRegularFile(name, path string, maxSize int64) ([]byte, error) {
 		return nil, &SkipError{Path: path, Reason: ReasonTooLarge}
 	}
 	buf := getBuffer(int(size + 1))
-	data, err := readInto(buf, f, path, maxSize)
+	data, err := readUpTo(buf, f, path, maxSize, size)
 	if err != nil {
 		putBuffer(buf)
 	}
