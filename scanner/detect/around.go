@@ -7,6 +7,7 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -19,7 +20,11 @@ import (
 // A rule with a long line of decoys and no context (a CSV-shaped rule on minified code) costs a
 // regexp run per line otherwise; these checks reject most such lines after a byte or two.
 type around struct {
-	left, right *regexp.Regexp
+	// The parts, relaxed (relax) and the left one reversed; compiled on first use, since in a
+	// pre-commit hook most rules never see a candidate.
+	leftPart, rightPart *syntax.Regexp
+	once                sync.Once
+	left, right         *regexp.Regexp // nil if they failed to compile: then all is admitted
 	// before and after run the two parts for their first few bytes only (a lookahead): most
 	// candidates fail there (a token in minified JSON, {id:"TOKEN"}, fails the CSV rule at its
 	// "}), at a fraction of the cost of setting up a regexp run. nil when not derived.
@@ -37,17 +42,25 @@ func newAround(pattern string, group int) *around {
 	if !ok {
 		return nil
 	}
-	anyChar := &syntax.Regexp{Op: syntax.OpAnyChar}
-	begin := &syntax.Regexp{Op: syntax.OpBeginText}
-	left, err := regexp.Compile(patternOf(concat(begin, anyChar, relax(reverse(l)))))
-	if err != nil {
-		return nil
-	}
-	right, err := regexp.Compile(patternOf(concat(begin, anyChar, relax(r))))
-	if err != nil {
-		return nil
-	}
-	return &around{left: left, right: right, before: newLookahead(relax(reverse(l))), after: newLookahead(relax(r))}
+	return &around{leftPart: relax(reverse(l)), rightPart: relax(r)}
+}
+
+// compile builds the checks, once.
+func (a *around) compile() {
+	a.once.Do(func() {
+		anyChar := &syntax.Regexp{Op: syntax.OpAnyChar}
+		begin := &syntax.Regexp{Op: syntax.OpBeginText}
+		left, err := regexp.Compile(patternOf(concat(begin, anyChar, a.leftPart)))
+		if err != nil {
+			return
+		}
+		right, err := regexp.Compile(patternOf(concat(begin, anyChar, a.rightPart)))
+		if err != nil {
+			return
+		}
+		a.left, a.right = left, right
+		a.before, a.after = newLookahead(a.leftPart), newLookahead(a.rightPart)
+	})
 }
 
 // lookahead is a pattern's program, run over at most lookaheadBytes bytes from a position.
@@ -149,6 +162,9 @@ func (l *lookahead) add(set *threads, pc uint32, before, after int) bool {
 // rev is scratch space for the reversed prefix. Reversal is exact only for ASCII: reversed
 // multi-byte characters decode as other characters, so a prefix holding any is admitted unchecked.
 func (a *around) admits(text []byte, start, end int, rev *[]byte) bool {
+	if a.compile(); a.left == nil {
+		return true
+	}
 	if a.after != nil && !a.after.mayMatch(byteAt(text, end-1), func(i int) int { return byteAt(text, end+i) }) {
 		return false
 	}

@@ -17,8 +17,9 @@ import (
 // decoding flavour matches the stock CLI, which decodes base64, hex and percent-encoding up to
 // 5 levels deep.
 type engine struct {
-	plain  *glDetect.Detector
-	decode func() *glDetect.Detector // built on first use: most windows hold nothing encoded
+	// Both are built on first use: most rules never run in a pre-commit hook, and most
+	// windows hold nothing encoded.
+	plain, decode func() *glDetect.Detector
 	// values are the allowlists gitleaks was not given (rules.Split), applied to its findings.
 	values map[string][]*valueFilter
 }
@@ -26,7 +27,7 @@ type engine struct {
 func newEngine(cfg config.Config, values map[string][]*valueFilter) engine {
 	return engine{
 		values: values,
-		plain:  glDetect.NewDetector(cfg),
+		plain:  sync.OnceValue(func() *glDetect.Detector { return glDetect.NewDetector(cfg) }),
 		decode: sync.OnceValue(func() *glDetect.Detector {
 			dec := glDetect.NewDetector(cfg)
 			dec.MaxDecodeDepth = 5
@@ -38,9 +39,9 @@ func newEngine(cfg config.Config, values map[string][]*valueFilter) engine {
 func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
 	d := e.plain
 	if decode {
-		d = e.decode()
+		d = e.decode
 	}
-	found := d.Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
+	found := d().Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
 	kept := found[:0]
 	for _, f := range found {
 		if !allows(e.values[f.RuleID], f.Secret) {
