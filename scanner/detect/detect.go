@@ -142,9 +142,26 @@ func (d *Detector) keywordFinder() *keywordFinder {
 
 // Warm starts compiling the rules in the background, so that the work overlaps with whatever
 // the caller waits for next (git starting up, a directory walk). A later Scan that needs the
-// rules waits for the same compilation instead of starting another.
+// rules waits for the same compilation instead of starting another. What Scan builds on first
+// use (each rule's gitleaks detector and surroundings checks, the target patterns) is built
+// here too, after the rest: in a pre-commit hook the first file with a token otherwise pays for
+// it after git is done, when it is all the hook waits for.
 func (d *Detector) Warm() {
-	go func() { _ = d.prepare() }()
+	go func() {
+		if d.prepare() != nil {
+			return
+		}
+		for _, r := range d.local {
+			if r.around != nil {
+				r.around.compile()
+			}
+			r.plain()
+		}
+		for _, w := range d.wide {
+			w.plain()
+		}
+		warmTargetPatterns()
+	}()
 }
 
 // mustPrepare is prepare for the scan path. The embedded rules are built and exercised by every
@@ -391,7 +408,7 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 			}
 		}
 		skip := func() ruleSet { return base | absent() | excluded() }
-		local := d.detectLines(path, data, lines, w, decode, lower, skip)
+		local := d.detectLines(path, data, lines, w, lower, skip)
 		for _, lw := range localWindows(lines, w) {
 			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start], skip)...)
 		}

@@ -263,17 +263,23 @@ const (
 
 // detectLines runs the single-line rules on each candidate line of w. lower is w's text folded
 // to lower case.
-func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, decode bool, lower []byte, skip func() ruleSet) []glReport.Finding {
+//
+// A fragment is decoded (as gitleaks decodes: base64, hex, percent-encoding) when it holds an
+// encoded candidate or a %XX escape itself: the rules see only the fragment, so an escape on
+// another line of the window (a printf "%08x" in the function above) changes nothing they
+// could find, and the decoding pass costs more than the rules.
+func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, lower []byte, skip func() ruleSet) []glReport.Finding {
 	var out []glReport.Finding
 	for _, c := range w.cands {
-		kinds := c.kinds
-		if decode {
-			kinds |= kindEncoded
-		}
 		var rev []byte
 		for _, fr := range lineFragments(lines, c) {
 			start, end := fr[0], fr[1]
 			text := data[start:end]
+			kinds := c.kinds
+			decode := kinds&kindEncoded != 0 || hasPercentEscape(text)
+			if decode {
+				kinds |= kindEncoded
+			}
 			// Which rules run follows from the text, decode and the window's exclusions; the
 			// set keys the memo with the text, and a fragment no rule runs on costs no key.
 			var run, present ruleSet

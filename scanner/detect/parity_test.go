@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	glDetect "github.com/zricethezav/gitleaks/v8/detect"
+	"github.com/zricethezav/gitleaks/v8/detect/codec"
 
 	"github.com/tokenscan/tokenscan/rules"
 )
@@ -222,5 +224,87 @@ func TestHintLinesFindTheSameTargets(t *testing.T) {
 	}
 	if compared < 50 {
 		t.Fatalf("only %d findings with a host: the corpus no longer exercises target extraction", compared)
+	}
+}
+
+// TestPercentEscapesDecodeOnlyTheirLine: a printf escape on one line does not make the rules
+// decode another, and a percent-encoded token on a line is still found; as gitleaks, with the
+// whole rule file, finds on the same text.
+func TestPercentEscapesDecodeOnlyTheirLine(t *testing.T) {
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl := glDetect.NewDetector(cfg)
+	gl.MaxDecodeDepth = 5
+	d := newDetector(t)
+	texts := []string{
+		"<?php\n$key = sprintf('%08x', $id);\n$cpanel_api_token = '" + tokA + "';\n",
+		"url: https://h.example.com:2083/execute/x?auth=cpanel%20bob%3A" + tokA + "\nfmt: '%08x'\n",
+		"cpanel_token=%51" + tokA[1:] + "\n",           // %51 is Q: the token is only whole decoded
+		"cpanel_token=%51%38" + tokA[2:] + "&x=%08x\n", // two escapes in the token, one after it
+		"printf('%08x');\nx = 'Authorization: cpanel bob:" + tokA + "'\nprintf('%20s');\n",
+	}
+	found := 0
+	for _, text := range texts {
+		theirs := map[string]bool{}
+		for _, f := range gl.Detect(glDetect.Fragment{Raw: text, FilePath: "f"}) {
+			theirs[f.Secret] = true
+		}
+		ours := map[string]bool{}
+		for _, f := range d.Scan("f", []byte(text)) {
+			ours[f.Secret] = true
+		}
+		if !maps.Equal(ours, theirs) {
+			t.Errorf("%q: tokenscan %v, gitleaks %v", text, ours, theirs)
+		}
+		found += len(ours)
+	}
+	if found < 4 {
+		t.Fatalf("only %d findings: the texts no longer exercise decoding", found)
+	}
+}
+
+// TestPercentSegmentDecodes pins hasPercentEscape to gitleaks' percent decoder: a line's segment
+// runs from its first %XX to its last and decodes only when every escape is printable ASCII.
+func TestPercentSegmentDecodes(t *testing.T) {
+	for line, want := range map[string]bool{
+		"%08x": false, "sprintf('%08x %s', a)": false, "%20": true, "a%20b": true, "a%20b%08c": false,
+		"%08c then %20": false, "%zz": false, "%4": false, "x%41": true, "%09": true, "%7f": false,
+		"%7e": true, "%%41": true, "100%": false, "": false,
+	} {
+		if got := hasPercentEscape([]byte(line)); got != want {
+			t.Errorf("%q: %v", line, got)
+		}
+	}
+	if !hasPercentEscape([]byte("%08x\nurl=a%3Ab\n")) {
+		t.Error("a decodable line after an undecodable one")
+	}
+}
+
+// TestPercentSegmentDecodesLikeGitleaks compares hasPercentEscape with gitleaks' own decoder on
+// random lines of escapes and short words (too short for its base64 and hex patterns, so any
+// change it makes is percent decoding).
+func TestPercentSegmentDecodesLikeGitleaks(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	pieces := []string{"%08", "%20", "%3A", "%41", "%7f", "%7e", "%09", "%0a", "%zz", "%4", "%", "x", "ab", " ", "'", "=", "%%", "1"}
+	changed := 0
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := 1 + r.IntN(6); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		line := b.String()
+		decoded, _ := codec.NewDecoder().Decode(line, nil)
+		want := decoded != line
+		if want {
+			changed++
+		}
+		if got := hasPercentEscape([]byte(line)); got != want {
+			t.Fatalf("%q: hasPercentEscape %v, gitleaks decodes it to %q", line, got, decoded)
+		}
+	}
+	if changed < 1000 {
+		t.Fatalf("only %d lines decoded", changed)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"math/bits"
+	"sort"
 )
 
 // The prefilter finds the few places in a file where a rule could possibly report, without
@@ -72,11 +73,86 @@ const (
 // findCandidates returns candidate ranges in data, in order. accept filters plain token values
 // (all-hex, low entropy, placeholders...) so that a file full of checksums costs nothing more.
 func findCandidates(data []byte, accept func([]byte) bool) []candidate {
+	var out []candidate
 	if useClassAVX2 {
-		return findCandidatesMasks(data, accept)
+		out = findCandidatesMasks(data, accept)
+	} else {
+		// Classifying every byte in Go costs more than probing saves on sparse text.
+		out = findCandidatesProbing(data, accept)
 	}
-	// Classifying every byte in Go costs more than probing saves on sparse text.
-	return findCandidatesProbing(data, accept)
+	if escaped := escapedCandidates(data, accept); len(escaped) > 0 {
+		out = append(out, escaped...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	}
+	return out
+}
+
+// escapedCandidates finds tokens written partly in percent escapes (cpanel_token=%51%38ZK...,
+// %51 being Q): a run of span bytes and %XX escapes that, percent-decoded, holds a candidate.
+// gitleaks decodes percent-encoding before its rules run, so it finds such a token, and the byte
+// classes the other passes look at do not. Only the runs around escapes are looked at: a printf
+// "%08x" decodes to two bytes and is done with at once.
+func escapedCandidates(data []byte, accept func([]byte) bool) []candidate {
+	var out []candidate
+	covered := 0 // escapes before this lie in a run already looked at
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '%')
+		if j < 0 {
+			return out
+		}
+		p := i + j
+		i = p + 1
+		if p < covered || p+2 >= len(data) || !isHex(data[p+1]) || !isHex(data[p+2]) {
+			continue
+		}
+		start := p
+		for start > 0 && class[data[start-1]]&clsSpan != 0 {
+			start--
+		}
+		end, decoded := start, 0
+		for end < len(data) {
+			if data[end] == '%' && end+2 < len(data) && isHex(data[end+1]) && isHex(data[end+2]) {
+				end += 3
+			} else if class[data[end]]&clsSpan != 0 {
+				end++
+			} else {
+				break
+			}
+			decoded++
+		}
+		covered, i = end, max(i, end)
+		if decoded < minSpanRun {
+			continue
+		}
+		plain := percentDecode(data[start:end])
+		if len(findCandidatesDepth(plain, accept, 1)) > 0 {
+			out = append(out, candidate{start: start, end: end, kind: kindEncoded})
+		}
+	}
+}
+
+// percentDecode replaces each %XX escape in b by the byte it stands for.
+func percentDecode(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '%' && i+2 < len(b) && isHex(b[i+1]) && isHex(b[i+2]) {
+			out = append(out, unhex(b[i+1])<<4|unhex(b[i+2]))
+			i += 2
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }
 
 // findCandidatesProbing is findCandidates byte by byte: it probes every minSpanRun-th byte and

@@ -2,19 +2,57 @@ package detect
 
 import "bytes"
 
-// hasPercentEscape reports whether text holds a %XX escape, the one encoding the prefilter does
-// not decode itself (the token stays visible; its context, cpanel%20user%3A, does not).
+// hasPercentEscape reports whether gitleaks' percent decoding changes text: whether a line of
+// it holds a percent-encoded segment that decodes. Percent-encoding is the one encoding the
+// prefilter does not decode itself (the token stays visible; its context, cpanel%20user%3A,
+// does not). gitleaks takes a line's segment from its first %XX escape to its last and drops
+// it whole when one escape in it stands for a byte that is not printable ASCII: a printf
+// "%08x" (a backspace) leaves the line as it is, and a file full of them needs no decoding.
 func hasPercentEscape(b []byte) bool {
-	for {
-		i := bytes.IndexByte(b, '%')
-		if i < 0 || i+2 >= len(b) {
-			return false
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
 		}
-		if isHex(b[i+1]) && isHex(b[i+2]) {
+		if percentSegmentDecodes(line) {
 			return true
 		}
-		b = b[i+1:]
 	}
+	return false
+}
+
+// percentSegmentDecodes reports whether gitleaks decodes line's percent segment to something:
+// the line has a %XX escape, and every escape from its first to its last is printable ASCII.
+func percentSegmentDecodes(line []byte) bool {
+	first, last := -1, -1
+	for i := bytes.IndexByte(line, '%'); i >= 0 && i+2 < len(line); {
+		if isHex(line[i+1]) && isHex(line[i+2]) {
+			if first < 0 {
+				first = i
+			}
+			last = i + 3
+		}
+		next := bytes.IndexByte(line[i+1:], '%')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	if first < 0 {
+		return false
+	}
+	seg := line[first:last]
+	for i := 0; i+2 < len(seg); i++ {
+		if seg[i] == '%' && isHex(seg[i+1]) && isHex(seg[i+2]) {
+			if c := unhex(seg[i+1])<<4 | unhex(seg[i+2]); c <= 0x08 || c >= 0x7f {
+				return false
+			}
+			i += 2
+		}
+	}
+	return true
 }
 
 // candLine is a line holding candidates, and what they can become.
