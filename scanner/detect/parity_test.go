@@ -23,12 +23,7 @@ import (
 // to exercise every allowlist: both must report the same tokens in each file. This pins
 // every shortcut at once, among them the value allowlists the detector applies itself.
 func TestScanMatchesGitleaks(t *testing.T) {
-	cfg, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gl := glDetect.NewDetector(cfg)
-	gl.MaxDecodeDepth = 5
+	gl := wholeRulesGitleaks(t)
 	d := newDetector(t)
 
 	// Lines are compared elsewhere: gitleaks reports a match spanning lines at its first line,
@@ -62,7 +57,7 @@ func TestScanMatchesGitleaks(t *testing.T) {
 	compare("planted.txt", plantedAllowlistValues(t))
 
 	n := 0
-	err = filepath.WalkDir(filepath.Join("..", "..", "testdata", "corpus", "files"), func(path string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join("..", "..", "testdata", "corpus", "files"), func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
@@ -80,6 +75,19 @@ func TestScanMatchesGitleaks(t *testing.T) {
 	if n < 100 {
 		t.Fatalf("only %d corpus files", n)
 	}
+}
+
+// wholeRulesGitleaks is gitleaks as the stock CLI runs our rule file: allowlists included,
+// decoding five levels deep.
+func wholeRulesGitleaks(t *testing.T) *glDetect.Detector {
+	t.Helper()
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl := glDetect.NewDetector(cfg)
+	gl.MaxDecodeDepth = 5
+	return gl
 }
 
 // plantedAllowlistValues returns text holding every allowlist literal, stop word and doc example
@@ -231,12 +239,7 @@ func TestHintLinesFindTheSameTargets(t *testing.T) {
 // decode another, and a percent-encoded token on a line is still found; as gitleaks, with the
 // whole rule file, finds on the same text.
 func TestPercentEscapesDecodeOnlyTheirLine(t *testing.T) {
-	cfg, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gl := glDetect.NewDetector(cfg)
-	gl.MaxDecodeDepth = 5
+	gl := wholeRulesGitleaks(t)
 	d := newDetector(t)
 	texts := []string{
 		"<?php\n$key = sprintf('%08x', $id);\n$cpanel_api_token = '" + tokA + "';\n",
