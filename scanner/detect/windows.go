@@ -9,18 +9,26 @@ import "bytes"
 // it whole when one escape in it stands for a byte that is not printable ASCII: a printf
 // "%08x" (a backspace) leaves the line as it is, and a file full of them needs no decoding.
 func hasPercentEscape(b []byte) bool {
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			b = nil
+	// Only lines holding a '%' are looked at: windows are read many times over, and most
+	// hold none.
+	for {
+		p := bytes.IndexByte(b, '%')
+		if p < 0 {
+			return false
 		}
-		if percentSegmentDecodes(line) {
+		start := bytes.LastIndexByte(b[:p], '\n') + 1
+		end := len(b)
+		if i := bytes.IndexByte(b[p:], '\n'); i >= 0 {
+			end = p + i
+		}
+		if percentSegmentDecodes(b[start:end]) {
 			return true
 		}
+		if end == len(b) {
+			return false
+		}
+		b = b[end+1:]
 	}
-	return false
 }
 
 // percentSegmentDecodes reports whether gitleaks decodes line's percent segment to something:
