@@ -20,6 +20,10 @@ var help = map[string]string{
 		"everyone with access to the code: revoke the token, issue a replacement, and keep it in a secret store.",
 	"cpanel-api-token-csv": "A file of cPanel/WHM accounts holds their API tokens in a column. Revoke every token in it, " +
 		"issue replacements, and keep the list in a secret store or password manager rather than in the repository.",
+	"cpanel-api-token-create-response": "A saved response of a cPanel/WHM token-creation call (UAPI " +
+		"Tokens::create_full_access, WHM api_token_create) holds the new token. Responses kept as fixtures or " +
+		"logs keep the token alive: revoke it, and keep fixtures to made-up values (or mark them `tokenscan:allow`).",
+	"create-time-context": "Context rule: the create_time of a token-creation response. Never reported on its own.",
 	"csv-header-context": "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
 	"cpanel-context":     "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
 	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +

@@ -90,6 +90,13 @@ var samples = []sample{
 	{"context too far", "api_token = '" + tok1 + "'\n" + strings.Repeat("x = 1\n", 120) + "url = 'https://h:2083/'\n", "", ""},
 	{"totp secret near cpanel", "# cPanel 2FA backup\ntotp_secret: JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ\n", "", ""},
 
+	// cpanel-api-token-create-response
+	{"uapi create response", "{\n  \"data\": {\n    \"token\": \"" + tok3 + "\",\n    \"create_time\": 1700000000\n  },\n  \"errors\": null,\n  \"status\": 1\n}\n", "cpanel-api-token-create-response", tok3},
+	{"whm create response with create_time", `{"data":{"name":"ci","create_time":1700000000,"expires_at":null,"acls":["all"],"token":"` + tok1 + `"}}`, "cpanel-api-token-create-response", tok1},
+	{"token without create_time", `{"data":{"token":"` + tok2 + `","created":1700000000}}`, "", ""},
+	{"create_time too far", `{"token": "` + tok2 + `",` + strings.Repeat("\n  \"x\": 1,", 15) + "\n  \"create_time\": 1700000000}", "", ""},
+	{"create response doc example", `{"data":{"token":"JPQNSRU0DH448UJLGXH7KVJECC5QN9N9","create_time":1700000000}}`, "", ""},
+
 	// legacy WHM access hash
 	{"access hash header", `$header = "Authorization: WHM root:` + strings.Repeat("4f2a9c81d07b3e65", 8) + `";`, "whm-access-hash-header", strings.Repeat("4f2a9c81d07b3e65", 8)},
 	{"access hash assignment", `$accesshash = '` + strings.Repeat("a81d07b3e654f2c9", 6) + `';`, "whm-access-hash-assignment", strings.Repeat("a81d07b3e654f2c9", 6)},
