@@ -2,6 +2,7 @@ package benchdata
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -465,7 +466,8 @@ func BenchmarkHistory(b *testing.B) {
 
 // BenchmarkWorkingTree scans the generated 200 MiB tree with `tokenscan --no-history` on one
 // core and on all cores, and with `gitleaks dir` using our rules (one core, all cores) and its
-// default rules (all cores). Throughput is reported per core: wall-clock MB/s for single-core
+// default rules (all cores). tokenscan runs three times per setting and its median counts.
+// Throughput is reported per core: wall-clock MB/s for single-core
 // runs, MB/s divided by GOMAXPROCS for all-core runs. Every (path, secret) gitleaks finds with
 // our rules must also be found by tokenscan.
 func BenchmarkWorkingTree(b *testing.B) {
@@ -497,15 +499,24 @@ func BenchmarkWorkingTree(b *testing.B) {
 				res  *result
 				name string
 			}{{"GOMAXPROCS=1", &ts1, "1core"}, {allCores, &tsN, "allcores"}} {
-				os.Remove(report)
-				*run.res, err = runMeasured(out, scanEnv(run.env), io.Discard, []int{0, 1}, tools.tokenscan,
-					"--path", fx.Dir, "--no-history", "--format", "json", "--report-path", report)
-				if err != nil {
-					b.Fatal(err)
+				// A scan takes under a second, so one run is at the mercy of this VM's
+				// neighbours; the median of three is reported (gitleaks takes minutes a run
+				// and is run once).
+				var runs []result
+				for range 3 {
+					os.Remove(report)
+					r, err := runMeasured(out, scanEnv(run.env), io.Discard, []int{0, 1}, tools.tokenscan,
+						"--path", fx.Dir, "--no-history", "--format", "json", "--report-path", report)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if ours, err = readTokenscanReport(report, fx.Dir, ""); err != nil {
+						b.Fatal(err)
+					}
+					runs = append(runs, r)
 				}
-				if ours, err = readTokenscanReport(report, fx.Dir, ""); err != nil {
-					b.Fatal(err)
-				}
+				slices.SortFunc(runs, func(a, b result) int { return cmp.Compare(a.wall, b.wall) })
+				*run.res = runs[1]
 				ms.add("tokenscan-"+run.name+"-s", run.res.wall.Seconds())
 				ms.add("tokenscan-"+run.name+"-peak-RSS-MB", run.res.rssMB)
 			}
