@@ -24,8 +24,8 @@ var help = map[string]string{
 		"Tokens::create_full_access, WHM api_token_create) holds the new token. Responses kept as fixtures or " +
 		"logs keep the token alive: revoke it, and keep fixtures to made-up values (or mark them `tokenscan:allow`).",
 	"create-time-context": "Context rule: the create_time of a token-creation response. Never reported on its own.",
-	"csv-header-context": "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
-	"cpanel-context":     "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
+	"csv-header-context":  "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
+	"cpanel-context":      "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
 	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +
 		"It grants root-level WHM API access. Reset it in WHM (Remote Access Key » Generate New Key), " +
 		"switch the integration to a WHM API token with limited ACLs and an IP allowlist, and purge it from history.",

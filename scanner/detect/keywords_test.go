@@ -178,3 +178,27 @@ func TestAnchorsAreRareAndFitTheBuckets(t *testing.T) {
 		}
 	}
 }
+
+// TestKeywordFinderSparseText: long text with a few keywords at any offset, so that the vector
+// loop runs over blocks without hits, and hits fall in either block of a two-block step and at
+// either end.
+func TestKeywordFinderSparseText(t *testing.T) {
+	words := [][]byte{[]byte("cpanel"), []byte("whm"), []byte("uapi"), []byte("2083"), []byte("api_token_")}
+	f := newKeywordFinder(words)
+	r := rand.New(rand.NewPCG(41, 42))
+	for n := 0; n < 3000; n++ {
+		b := make([]byte, 1+r.IntN(2000))
+		for i := range b {
+			b[i] = "qz xy\n."[r.IntN(7)]
+		}
+		for k := r.IntN(4); k > 0; k-- {
+			w := words[r.IntN(len(words))]
+			if len(w) <= len(b) {
+				copy(b[r.IntN(len(b)-len(w)+1):], asciiUpper(w))
+			}
+		}
+		if got, want := sortedOcc(f.findAll(b)), sortedOcc(naiveKeywords(words, b)); got != want {
+			t.Fatalf("findAll(len %d) = %v, want %v", len(b), got, want)
+		}
+	}
+}
