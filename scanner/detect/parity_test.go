@@ -311,3 +311,29 @@ func TestPercentSegmentDecodesLikeGitleaks(t *testing.T) {
 		t.Fatalf("only %d lines decoded", changed)
 	}
 }
+
+// FuzzPercentSegmentDecodes: hasPercentEscape agrees with gitleaks' decoder on any one line
+// short of the runs its base64 and hex patterns would decode.
+func FuzzPercentSegmentDecodes(f *testing.F) {
+	for _, s := range []string{"%08x", "a%20b%08c", "%41%7e", "100%", "%%41"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		run := 0
+		for i := 0; i < len(line); i++ {
+			if c := line[i]; c == '\n' || c == '\\' || c == 'U' && strings.HasPrefix(line[i:], "U+") {
+				return // one line, and no unicode escapes (another of gitleaks' decoders)
+			} else if class[c]&clsSpan != 0 {
+				if run++; run >= 16 {
+					return
+				}
+			} else {
+				run = 0
+			}
+		}
+		decoded, _ := codec.NewDecoder().Decode(line, nil)
+		if got, want := hasPercentEscape([]byte(line)), decoded != line; got != want {
+			t.Fatalf("%q: hasPercentEscape %v, gitleaks decodes it to %q", line, got, decoded)
+		}
+	})
+}
