@@ -57,6 +57,18 @@ func TestScanMatchesGitleaks(t *testing.T) {
 	compare("planted.txt", plantedAllowlistValues(t))
 
 	n := 0
+	eachCorpusFile(t, func(path string, data []byte) {
+		compare(path, data)
+		n++
+	})
+	if n < 100 {
+		t.Fatalf("only %d corpus files", n)
+	}
+}
+
+// eachCorpusFile calls fn with every file of the labelled corpus.
+func eachCorpusFile(t *testing.T, fn func(path string, data []byte)) {
+	t.Helper()
 	err := filepath.WalkDir(filepath.Join("..", "..", "testdata", "corpus", "files"), func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -65,15 +77,11 @@ func TestScanMatchesGitleaks(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		compare(path, data)
-		n++
+		fn(path, data)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if n < 100 {
-		t.Fatalf("only %d corpus files", n)
 	}
 }
 
@@ -196,17 +204,10 @@ func TestSplitEnginesMatchWholeRules(t *testing.T) {
 func TestHintLinesFindTheSameTargets(t *testing.T) {
 	d := newDetector(t)
 	compared := 0
-	err := filepath.WalkDir(filepath.Join("..", "..", "testdata", "corpus", "files"), func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	eachCorpusFile(t, func(path string, data []byte) {
 		found := d.Scan(path, data)
 		if len(found) == 0 {
-			return nil
+			return
 		}
 		lines := newLineIndex(data)
 		lower := make([]byte, len(data))
@@ -225,11 +226,7 @@ func TestHintLinesFindTheSameTargets(t *testing.T) {
 				compared++
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if compared < 50 {
 		t.Fatalf("only %d findings with a host: the corpus no longer exercises target extraction", compared)
 	}
