@@ -350,6 +350,31 @@ func minEntropy(cfg config.Config) float64 {
 	return max(minE, 0)
 }
 
+// holdsKeyword reports whether data holds one of f's keywords. When they are all keywords of the
+// file gate, found (the gate's matches in data, lower case) already says; otherwise f looks.
+func (d *Detector) holdsKeyword(f *keywordFinder, found []string, data []byte) bool {
+	if d.finder == nil || !d.gateWords(f) {
+		return f.contains(data)
+	}
+	for _, w := range f.words() {
+		if slices.Contains(found, string(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gateWords reports whether every keyword of f is one the file gate searches for itself.
+func (d *Detector) gateWords(f *keywordFinder) bool {
+	gate := d.finder.words()
+	for _, w := range f.words() {
+		if !slices.ContainsFunc(gate, func(g []byte) bool { return string(g) == string(w) }) {
+			return false
+		}
+	}
+	return true
+}
+
 // Scan reports every token in data. path is only recorded in the findings (and seen by rules with
 // path conditions). Findings are in file order; the same token on the same line is reported once,
 // by the most specific rule.
@@ -374,11 +399,21 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 	folded := foldInto(buf, data)
 	// Composite rules whose keywords (or their required rules') are missing from the file
 	// cannot run on it at all, as in gitleaks, which looks for keywords in the whole file.
+	// The file's keyword occurrences answer for the keyword sets made of gate keywords, without
+	// another pass over the file.
 	absent := sync.OnceValue(func() ruleSet {
+		var found []string
+		if finder != nil {
+			for _, o := range kw {
+				w := make([]byte, o[1]-o[0])
+				foldTo(w, data[o[0]:o[1]])
+				found = append(found, string(w))
+			}
+		}
 		var out ruleSet
 		for id, finders := range d.fileKeywords {
 			for _, f := range finders {
-				if !f.contains(data) {
+				if !d.holdsKeyword(f, found, data) {
 					out |= 1 << d.index[id]
 					break
 				}
@@ -408,7 +443,7 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 			}
 		}
 		skip := func() ruleSet { return base | absent() | excluded() }
-		local := d.detectLines(path, data, lines, w, lower, skip)
+		local := d.detectLines(path, data, lines, w, lower, absent, skip)
 		for _, lw := range localWindows(lines, w) {
 			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start], skip)...)
 		}

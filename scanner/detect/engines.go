@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 
@@ -185,7 +186,8 @@ func localEngines(cfg config.Config, values map[string][]*valueFilter) []ruleEng
 				}
 			}
 		}
-		if lits, ok := requiredLiterals(r.Regex.String()); ok {
+		// A literal shorter than a search anchor (a quote, a comma) filters nothing worth a pass.
+		if lits, ok := requiredLiterals(r.Regex.String()); ok && !slices.ContainsFunc(lits, func(l string) bool { return len(l) < gram }) {
 			re.literals = newKeywordFinder(toBytes(lits))
 		}
 		out = append(out, re)
@@ -268,7 +270,7 @@ const (
 // encoded candidate or a %XX escape itself: the rules see only the fragment, so an escape on
 // another line of the window (a printf "%08x" in the function above) changes nothing they
 // could find, and the decoding pass costs more than the rules.
-func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, lower []byte, skip func() ruleSet) []glReport.Finding {
+func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w window, lower []byte, absent, skip func() ruleSet) []glReport.Finding {
 	var out []glReport.Finding
 	for _, c := range w.cands {
 		var rev []byte
@@ -301,6 +303,11 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 							continue
 						}
 					}
+				}
+				// A composite rule whose keywords the file lacks is out before its surroundings
+				// are checked (once per file); its window exclusions cost more, and come after.
+				if r.requires != nil && absent()&(1<<i) != 0 {
+					continue
 				}
 				if !decode && r.around != nil && !r.admitsAround(text, start, c.ranges, &rev) {
 					continue
