@@ -23,9 +23,13 @@ var help = map[string]string{
 	"cpanel-api-token-create-response": "A saved response of a cPanel/WHM token-creation call (UAPI " +
 		"Tokens::create_full_access, WHM api_token_create) holds the new token. Responses kept as fixtures or " +
 		"logs keep the token alive: revoke it, and keep fixtures to made-up values (or mark them `tokenscan:allow`).",
-	"create-time-context": "Context rule: the create_time of a token-creation response. Never reported on its own.",
-	"csv-header-context":  "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
-	"cpanel-context":      "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
+	"cpanel-api-token-whmcs-servers": "A WHMCS database dump holds a server's cPanel/WHM API token (WHMCS stores it in " +
+		"tblservers.accesshash). Anyone with the dump controls that server's accounts: revoke the token in WHM, issue a new " +
+		"one for WHMCS, and keep database dumps out of repositories (or encrypt them).",
+	"whmcs-servers-context": "Context rule: a SQL line writing WHMCS's tblservers table. Never reported on its own.",
+	"create-time-context":   "Context rule: the create_time of a token-creation response. Never reported on its own.",
+	"csv-header-context":    "Context rule: a CSV header naming a cPanel/WHM column and a token column. Never reported on its own.",
+	"cpanel-context":        "Context rule: marks cPanel/WHM API use so that nearby generic secrets are recognised. Never reported on its own.",
 	"whm-access-hash-header": "A legacy WHM remote access key (access hash) is in an `Authorization: WHM` header. " +
 		"It grants root-level WHM API access. Reset it in WHM (Remote Access Key » Generate New Key), " +
 		"switch the integration to a WHM API token with limited ACLs and an IP allowlist, and purge it from history.",

@@ -97,6 +97,12 @@ var samples = []sample{
 	{"create_time too far", `{"token": "` + tok2 + `",` + strings.Repeat("\n  \"x\": 1,", 15) + "\n  \"create_time\": 1700000000}", "", ""},
 	{"create response doc example", `{"data":{"token":"JPQNSRU0DH448UJLGXH7KVJECC5QN9N9","create_time":1700000000}}`, "", ""},
 
+	// cpanel-api-token-whmcs-servers
+	{"whmcs dump row", "INSERT INTO `tblservers` (`id`,`name`,`ipaddress`,`hostname`,`type`,`username`,`password`,`accesshash`,`secure`) VALUES (7,'cPanel US-East','198.51.100.29','h.example.com','cpanel','root','','" + tok2 + "','on');", "cpanel-api-token-whmcs-servers", tok2},
+	{"whmcs extended insert, second row", "INSERT INTO `tblservers` VALUES (1,'a','','h1','cpanel','root','','" + tok1 + "','on'),(2,'b','','h2','cpanel','root','','" + tok3 + "','on');", "cpanel-api-token-whmcs-servers", tok3},
+	{"other table", "INSERT INTO `tblclients` VALUES (1,'" + tok1 + "');", "", ""},
+	{"whmcs row with md5", "INSERT INTO `tblservers` VALUES (1,'a','','h1','cpanel','root','','9F86D081884C7D659A2FEAA0C55AD015','on');", "", ""},
+
 	// legacy WHM access hash
 	{"access hash header", `$header = "Authorization: WHM root:` + strings.Repeat("4f2a9c81d07b3e65", 8) + `";`, "whm-access-hash-header", strings.Repeat("4f2a9c81d07b3e65", 8)},
 	{"access hash assignment", `$accesshash = '` + strings.Repeat("a81d07b3e654f2c9", 6) + `';`, "whm-access-hash-assignment", strings.Repeat("a81d07b3e654f2c9", 6)},
