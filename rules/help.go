@@ -44,8 +44,15 @@ var help = map[string]string{
 const genericHelp = "A cPanel/WHM credential was found. Revoke it, replace it with a scoped, expiring token, and keep it out of source control."
 
 func helpFor(id string) string {
-	if h, ok := help[id]; ok {
+	if h, ok := Help(id); ok {
 		return h
 	}
 	return genericHelp
+}
+
+// Help returns the remediation text of an embedded rule, in Markdown, and false for a rule it
+// does not know (a user's own rule file).
+func Help(id string) (string, bool) {
+	h, ok := help[id]
+	return h, ok
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenscan/tokenscan/rules"
 	"github.com/tokenscan/tokenscan/scanner/finding"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
@@ -222,5 +223,56 @@ func TestJSONSchemaIsACopy(t *testing.T) {
 	a[0] = 'x'
 	if report.JSONSchema()[0] == 'x' {
 		t.Error("JSONSchema returns the package's own slice")
+	}
+}
+
+// TestSARIFRuleHelpIsTheRules: a rule of the embedded file gets its own advice in SARIF, then
+// the steps every leak needs; a rule tokenscan does not know gets the steps alone.
+func TestSARIFRuleHelpIsTheRules(t *testing.T) {
+	r := fullReport()
+	r.Entries[0].Leak.RuleID = "cpanel-api-token-header"
+	var buf bytes.Buffer
+	if err := report.WriteSARIF(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID   string `json:"id"`
+						Help struct {
+							Text     string `json:"text"`
+							Markdown string `json:"markdown"`
+						} `json:"help"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	own, ok := rules.Help("cpanel-api-token-header")
+	if !ok {
+		t.Fatal("the header rule has no help text")
+	}
+	seen := 0
+	for _, rule := range log.Runs[0].Tool.Driver.Rules {
+		switch rule.ID {
+		case "cpanel-api-token-header":
+			seen++
+			if !strings.HasPrefix(rule.Help.Markdown, own) || !strings.Contains(rule.Help.Markdown, "Revoke the token") {
+				t.Errorf("header rule help: %q", rule.Help.Markdown)
+			}
+		case "whm-api-token": // not a rule of the embedded file
+			seen++
+			if strings.Contains(rule.Help.Text, own) || !strings.HasPrefix(rule.Help.Text, "A cPanel or WHM API token was committed") {
+				t.Errorf("unknown rule help: %q", rule.Help.Text)
+			}
+		}
+	}
+	if seen != 2 {
+		t.Fatalf("rules in the log: %+v", log.Runs[0].Tool.Driver.Rules)
 	}
 }

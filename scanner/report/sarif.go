@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/tokenscan/tokenscan/rules"
 	"io"
 	"strconv"
 	"strings"
@@ -205,7 +206,7 @@ func sarifRuleFor(id, description string) sarifRule {
 		ShortDescription: sarifText{Text: description},
 		FullDescription: sarifText{Text: description + ". Anyone who can read the repository, a clone, a fork " +
 			"or a CI log of it can act as the token's cPanel or WHM account until the token is revoked."},
-		Help:                 sarifMultiformat{Text: helpText, Markdown: helpMarkdown},
+		Help:                 ruleHelp(id),
 		DefaultConfiguration: sarifConfiguration{Level: "error"},
 		Properties: sarifRuleProperties{
 			Tags:             []string{"security", "secret", "cpanel"},
@@ -213,6 +214,17 @@ func sarifRuleFor(id, description string) sarifRule {
 			SecuritySeverity: "9.0",
 		},
 	}
+}
+
+// ruleHelp is the rule's own advice (rules.Help: what this kind of leak is and what to do about
+// it) followed by the steps every leaked token needs; a rule tokenscan does not know gets the
+// steps alone.
+func ruleHelp(id string) sarifMultiformat {
+	own, ok := rules.Help(id)
+	if !ok {
+		return sarifMultiformat{Text: helpText, Markdown: helpMarkdown}
+	}
+	return sarifMultiformat{Text: own + "\n\n" + helpText, Markdown: own + "\n\n" + helpMarkdown}
 }
 
 // The help is plain remediation advice; it is inline rather than a helpUri because reports are
