@@ -19,6 +19,7 @@ import (
 	"github.com/tokenscan/tokenscan/scanner/finding"
 	"github.com/tokenscan/tokenscan/scanner/hook"
 	"github.com/tokenscan/tokenscan/scanner/report"
+	"github.com/tokenscan/tokenscan/scanner/source"
 )
 
 // ProtectOptions is everything `tokenscan protect` needs; runProtect does the work.
@@ -127,7 +128,7 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	// A bare repository (pre-receive) has no work tree to hold a .tokenscanignore.
 	dir := opts.Dir
 	if !opts.PreReceive {
-		if dir, err = hook.WorkTreeTop(opts.Dir); err != nil {
+		if dir, err = source.WorkTreeTop(opts.Dir); err != nil {
 			return nil, fmt.Errorf("scanning the %s: %w", mode.source, err)
 		}
 	}

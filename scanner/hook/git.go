@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -37,29 +36,4 @@ func git(ctx context.Context, dir string, stdin io.Reader, args ...string) (stri
 		return "", fmt.Errorf("git %s: %w", strings.Join(args, " "), err)
 	}
 	return strings.TrimSuffix(string(out), "\n"), nil
-}
-
-// WorkTreeTop returns the top directory of the work tree containing dir, where hooks run and
-// where .tokenscanignore lives. It looks for the .git entry (a directory, or the file of a
-// linked worktree or submodule) instead of asking git: a hook runs on every commit, and one git
-// process fewer is a noticeable part of its time. GIT_WORK_TREE, which git sets for some hooks
-// and users set for detached work trees, wins when set.
-func WorkTreeTop(dir string) (string, error) {
-	if wt := os.Getenv("GIT_WORK_TREE"); wt != "" {
-		return filepath.Abs(wt)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", fmt.Errorf("finding the top of the work tree: %w", err)
-	}
-	for d := abs; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", fmt.Errorf("finding the top of the work tree: %s is not in a git work tree", abs)
-		}
-		d = parent
-	}
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tokenscan/tokenscan/scanner/source"
 )
 
 const fakeExe = "/opt/tokenscan's bin/tokenscan"
@@ -153,7 +155,7 @@ func TestHooksDirFollowsGit(t *testing.T) {
 		if err := os.Mkdir(sub, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if top, err := WorkTreeTop(sub); err != nil || top != repo {
+		if top, err := source.WorkTreeTop(sub); err != nil || top != repo {
 			t.Errorf("WorkTreeTop(%s) = %q, %v; want %q", sub, top, err, repo)
 		}
 		res, err := Install(ctx, sub, PreCommit, fakeExe)
@@ -173,7 +175,7 @@ func TestHooksDirFollowsGit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if top, err := WorkTreeTop(filepath.Join(wt, ".")); err != nil || top != wt {
+		if top, err := source.WorkTreeTop(filepath.Join(wt, ".")); err != nil || top != wt {
 			t.Errorf("WorkTreeTop(worktree) = %q, %v; want %q", top, err, wt)
 		}
 		// git runs the main repository's hooks in every worktree.

@@ -100,7 +100,7 @@ func StartStaged(ctx context.Context, repoDir string, opt Options) (*StagedScan,
 	if err != nil {
 		return nil, err
 	}
-	top, err := workTreeTop(repoDir)
+	top, err := WorkTreeTop(repoDir)
 	if err != nil {
 		return nil, fmt.Errorf("listing staged changes: %w", err)
 	}
@@ -371,16 +371,18 @@ func isBlob(oid string, data []byte) bool {
 	return hex.EncodeToString(h.Sum(sum[:0])) == oid
 }
 
-// workTreeTop checks, without starting git, that dir is in a work tree, and returns the top of
-// that work tree, where the paths git diff --no-relative prints start. A bare repository has no
-// index to commit from, and git diff --cached there quietly reports nothing staged.
+// WorkTreeTop checks, without starting git, that dir is in a work tree, and returns the top of
+// that work tree, absolute: where hooks run, .tokenscanignore lives and the paths git diff
+// --no-relative prints start. A bare repository has no index to commit from, and git diff
+// --cached there quietly reports nothing staged. A hook runs on every commit, and one git
+// process fewer is a noticeable part of its time.
 //
 // The top is found the way git finds it: GIT_WORK_TREE if set (git exports it to hooks when it
 // was given one), else, if GIT_DIR is set (git exports it to hooks in a linked work tree), the
 // directory git runs in, else the directory holding .git. With GIT_DIR set nothing is checked:
 // git itself knows best. Where git would still see another top (core.worktree), reads from the
 // work tree only miss: what is read is used only when it hashes to the staged blob.
-func workTreeTop(dir string) (string, error) {
+func WorkTreeTop(dir string) (string, error) {
 	top := os.Getenv("GIT_WORK_TREE")
 	if top != "" && !filepath.IsAbs(top) {
 		top = filepath.Join(dir, top) // git resolves it from where it runs, which is dir
@@ -389,7 +391,7 @@ func workTreeTop(dir string) (string, error) {
 		if top == "" {
 			top = dir
 		}
-		return top, nil
+		return filepath.Abs(top)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -403,10 +405,10 @@ func workTreeTop(dir string) (string, error) {
 			if top == "" {
 				top = d
 			}
-			return top, nil
+			return filepath.Abs(top)
 		}
 		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("%q is not inside a git work tree (not a git repository, or a bare one)", dir)
+			return "", fmt.Errorf("%q is not in a git work tree (not a git repository, or a bare one)", dir)
 		}
 	}
 }

@@ -325,7 +325,7 @@ func TestStagedErrors(t *testing.T) {
 	}{
 		{name: "not a repository", dir: notRepo, wantMsg: []string{"listing staged changes: ", "not a git repository"}},
 		{name: "missing directory", dir: filepath.Join(notRepo, "nope"), wantMsg: []string{"listing staged changes: ", "no such file"}},
-		{name: "bare repository", dir: bare, wantMsg: []string{"not inside a git work tree"}},
+		{name: "bare repository", dir: bare, wantMsg: []string{"not in a git work tree"}},
 		{name: "emit error is returned unchanged", dir: repo, emit: func(Unit) error { return stop }, wantErr: stop},
 		{name: "cancelled", ctx: cancelled, dir: repo, wantErr: context.Canceled},
 	}
@@ -421,7 +421,7 @@ func TestStartStagedThenEmitOrAbort(t *testing.T) {
 	t.Run("errors come before any git process", func(t *testing.T) {
 		bare := t.TempDir()
 		gitIn(t, bare, "init", "-q", "--bare")
-		if _, err := StartStaged(context.Background(), bare, Options{}); err == nil || !strings.Contains(err.Error(), "not inside a git work tree") {
+		if _, err := StartStaged(context.Background(), bare, Options{}); err == nil || !strings.Contains(err.Error(), "not in a git work tree") {
 			t.Errorf("bare repository: error %v", err)
 		}
 		if _, err := StartStaged(context.Background(), repo, Options{MaxFileSize: -1}); err == nil {

@@ -434,9 +434,9 @@ func TestWorkTreeTop(t *testing.T) {
 					os.Unsetenv(k)
 				}
 			}
-			got, err := workTreeTop(tt.dir)
+			got, err := WorkTreeTop(tt.dir)
 			if err != nil || got != tt.want {
-				t.Errorf("workTreeTop(%q) = %q, %v; want %q", tt.dir, got, err, tt.want)
+				t.Errorf("WorkTreeTop(%q) = %q, %v; want %q", tt.dir, got, err, tt.want)
 			}
 		})
 	}
