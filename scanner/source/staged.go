@@ -328,25 +328,13 @@ func readWorkTreeBlob(root *os.Root, path, oid string, maxSize int64) (data []by
 	if fi, err := f.Stat(); err != nil || !os.SameFile(lfi, fi) {
 		return nil, false
 	}
-	r := io.LimitReader(f, maxSize+1)
-	data = make([]byte, 0, lfi.Size()+1) // one spare byte lets EOF be seen without growing
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // the file grew since Lstat
-		}
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, false
-		}
-	}
-	if int64(len(data)) > maxSize || !isBlob(oid, data) {
+	// One byte more than Lstat measured: a file that changed size since is left to git.
+	data = make([]byte, lfi.Size()+1)
+	n, err := io.ReadFull(f, data) // a short read, EOF at once for an empty file
+	if err != io.ErrUnexpectedEOF && err != io.EOF || int64(n) != lfi.Size() || !isBlob(oid, data[:n]) {
 		return nil, false
 	}
-	return data, true
+	return data[:n], true
 }
 
 // isBlob reports whether data is the content of the git blob named oid. A blob's name is the
