@@ -74,8 +74,12 @@ type Detector struct {
 	// token candidate is dropped only when every such rule would drop it.
 	valueRules [][]*valueFilter
 
-	// lineLiterals finds which single-line rules' literals a line holds, in one pass; nil
-	// when some literal is too short to index.
+	// gateWords holds, per file-keyword finder whose keywords the file gate searches for
+	// too, those keywords (gateCovered).
+	gateOnce  sync.Once
+	gateWords map[*keywordFinder][]string
+
+	// lineLiterals finds which single-line rules' literals a line holds, in one pass.
 	lineLiterals *literalIndex
 
 	lineMemo, windowMemo *memo
@@ -353,26 +357,47 @@ func minEntropy(cfg config.Config) float64 {
 // holdsKeyword reports whether data holds one of f's keywords. When they are all keywords of the
 // file gate, found (the gate's matches in data, lower case) already says; otherwise f looks.
 func (d *Detector) holdsKeyword(f *keywordFinder, found []string, data []byte) bool {
-	if d.finder == nil || !d.gateWords(f) {
+	words, ok := d.gateCovered()[f]
+	if !ok {
 		return f.contains(data)
 	}
-	for _, w := range f.words() {
-		if slices.Contains(found, string(w)) {
+	for _, w := range words {
+		if slices.Contains(found, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// gateWords reports whether every keyword of f is one the file gate searches for itself.
-func (d *Detector) gateWords(f *keywordFinder) bool {
-	gate := d.finder.words()
-	for _, w := range f.words() {
-		if !slices.ContainsFunc(gate, func(g []byte) bool { return string(g) == string(w) }) {
-			return false
+// gateCovered maps each file-keyword finder whose keywords are all the file gate's own to
+// those keywords; it is built once, after both exist.
+func (d *Detector) gateCovered() map[*keywordFinder][]string {
+	d.gateOnce.Do(func() {
+		d.gateWords = map[*keywordFinder][]string{}
+		if d.finder == nil {
+			return
 		}
-	}
-	return true
+		gate := map[string]bool{}
+		for _, w := range d.finder.words() {
+			gate[string(w)] = true
+		}
+		for _, finders := range d.fileKeywords {
+			for _, f := range finders {
+				var words []string
+				for _, w := range f.words() {
+					if !gate[string(w)] {
+						words = nil
+						break
+					}
+					words = append(words, string(w))
+				}
+				if words != nil {
+					d.gateWords[f] = words
+				}
+			}
+		}
+	})
+	return d.gateWords
 }
 
 // Scan reports every token in data. path is only recorded in the findings (and seen by rules with

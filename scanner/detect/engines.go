@@ -118,8 +118,8 @@ type literalIndex struct {
 	all    ruleSet            // the rules with literals
 }
 
-// newLiteralIndex indexes the literals of the rules in set; nil when one is too short for the
-// vector search (then each rule is asked on its own).
+// newLiteralIndex indexes the literals of the rules in set (localEngines keeps no literal
+// shorter than a search anchor).
 func newLiteralIndex(local []ruleEngine, set ruleSet) *literalIndex {
 	x := &literalIndex{rules: map[string]ruleSet{}}
 	var words [][]byte
@@ -128,9 +128,6 @@ func newLiteralIndex(local []ruleEngine, set ruleSet) *literalIndex {
 			continue
 		}
 		for _, w := range r.literals.words() {
-			if len(w) < gram {
-				return nil
-			}
 			if x.rules[string(w)] == 0 {
 				words = append(words, w)
 			}
@@ -291,17 +288,11 @@ func (d *Detector) detectLines(path string, data []byte, lines *lineIndex, w win
 					continue
 				}
 				if kinds&kindEncoded == 0 && r.literals != nil {
-					if d.lineLiterals == nil {
-						if !r.literals.contains(lower[start-w.start : end-w.start]) {
-							continue
-						}
-					} else {
-						if !looked {
-							present, looked = d.lineLiterals.present(lower[start-w.start:end-w.start]), true
-						}
-						if present&(1<<i) == 0 {
-							continue
-						}
+					if !looked {
+						present, looked = d.lineLiterals.present(lower[start-w.start:end-w.start]), true
+					}
+					if present&(1<<i) == 0 {
+						continue
 					}
 				}
 				// A composite rule whose keywords the file lacks is out before its surroundings
