@@ -70,8 +70,13 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	// Most scans will need the rules; compiling them while git starts costs no wall time.
-	det.Warm()
+	// Most scans will need the rules; compiling them while git starts costs no wall time. A
+	// staged scan starts git first (below): started before it, the compilation delayed git's
+	// start by up to 8 ms in a pre-commit hook on two cores (os/exec's Start returning only
+	// once the compilation was done), against under 1 ms when git comes first.
+	if !opt.Staged {
+		det.Warm()
+	}
 	if opt.Path == "" {
 		opt.Path = "."
 	}
@@ -133,6 +138,7 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		det.Warm()
 		res.Sources = append(res.Sources, "staged:"+opt.Path)
 		if err := runUnits(ctx, workers, col, det, func(emit func(source.Unit) error) error {
 			return staged.Emit(emit)

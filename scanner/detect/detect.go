@@ -149,9 +149,11 @@ func (d *Detector) keywordFinder() *keywordFinder {
 // rules waits for the same compilation instead of starting another. What Scan builds on first
 // use (each rule's gitleaks detector and surroundings checks, the target patterns) is built
 // here too, after the rest: in a pre-commit hook the first file with a token otherwise pays for
-// it after git is done, when it is all the hook waits for.
+// it after git is done, when it is all the hook waits for. The keyword finder comes first: every
+// Scan of a non-empty input needs it, even one that then finds no keyword.
 func (d *Detector) Warm() {
 	go func() {
+		d.keywordFinder()
 		if d.prepare() != nil {
 			return
 		}
@@ -404,6 +406,9 @@ func (d *Detector) gateCovered() map[*keywordFinder][]string {
 // path conditions). Findings are in file order; the same token on the same line is reported once,
 // by the most specific rule.
 func (d *Detector) Scan(path string, data []byte) []finding.Finding {
+	if len(data) == 0 {
+		return nil // a staged change with no token-shaped line comes here empty
+	}
 	// Keywords first: most files hold none, and then nothing else is looked at.
 	finder := d.keywordFinder()
 	var kw occurrences
@@ -490,7 +495,11 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 			out = append(out, f)
 		}
 		for id := range hit {
-			for _, gf := range d.wide[id].detect(path, chunk, w.firstLine, decode) {
+			text := chunk
+			if i := d.index[id]; !decode && d.local[i].narrowable {
+				text = required.narrowWide(i, lines, w, chunk, primaries)
+			}
+			for _, gf := range d.wide[id].detect(path, text, w.firstLine, decode) {
 				if gf.RuleID != id {
 					continue
 				}
