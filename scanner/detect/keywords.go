@@ -128,40 +128,61 @@ func newKeywordFinder(keywords [][]byte) *keywordFinder {
 // combinations ("ss_" and "nel" together match "sel"), so the cover must fit the buckets:
 // when it does not, covering more keywords per anchor weighs more, until it does.
 func chooseAnchors(keywords [][]byte, buckets int) []string {
-	var anchors []string
-	freq := map[string]float64{}
+	// Each distinct triple, with the set of keywords holding it, is worked out once; a greedy
+	// round then only counts bits. (Searching every keyword for every triple in every round
+	// took a millisecond of each pre-commit hook's start.)
+	type triple struct {
+		a      string
+		freq   float64
+		rarity int
+		in     []uint64 // bit j: keywords[j] holds a
+	}
+	words := (len(keywords) + 63) / 64
+	seen := map[string]bool{}
+	var triples []triple
 	for _, k := range keywords {
 		for i := 0; i+gram <= len(k); i++ {
-			freq[string(k[i:i+gram])] = float64(trigramFrequency(string(k[i : i+gram])))
+			a := string(k[i : i+gram])
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			t := triple{a: a, freq: float64(trigramFrequency(a)), rarity: rarity(a), in: make([]uint64, words)}
+			for j, o := range keywords {
+				if strings.Contains(string(o), a) {
+					t.in[j/64] |= 1 << (j % 64)
+				}
+			}
+			triples = append(triples, t)
 		}
 	}
+	var anchors []string
 	for weight := 1.0; weight <= 8; weight++ {
 		anchors = anchors[:0]
-		for uncovered := keywords; len(uncovered) > 0; {
-			best, bestCost := "", 0.0
-			for _, k := range uncovered {
-				for i := 0; i+gram <= len(k); i++ {
-					a := string(k[i : i+gram])
-					n := 0
-					for _, o := range uncovered {
-						if strings.Contains(string(o), a) {
-							n++
-						}
-					}
-					c := freq[a] / math.Pow(float64(n), weight)
-					if best == "" || c < bestCost || c == bestCost && (rarity(a) > rarity(best) || rarity(a) == rarity(best) && a < best) {
-						best, bestCost = a, c
-					}
+		uncovered := make([]uint64, words)
+		for j := range keywords {
+			uncovered[j/64] |= 1 << (j % 64)
+		}
+		for slices.ContainsFunc(uncovered, func(w uint64) bool { return w != 0 }) {
+			best, bestCost := -1, 0.0
+			for ti := range triples {
+				t := &triples[ti]
+				n := 0
+				for w := range uncovered {
+					n += bits.OnesCount64(t.in[w] & uncovered[w])
+				}
+				if n == 0 {
+					continue
+				}
+				c := t.freq / math.Pow(float64(n), weight)
+				if best < 0 || c < bestCost || c == bestCost && (t.rarity > triples[best].rarity || t.rarity == triples[best].rarity && t.a < triples[best].a) {
+					best, bestCost = ti, c
 				}
 			}
-			anchors = append(anchors, best)
-			var rest [][]byte
-			for _, k := range uncovered {
-				if !strings.Contains(string(k), best) {
-					rest = append(rest, k)
-				}
+			anchors = append(anchors, triples[best].a)
+			for w := range uncovered {
+				uncovered[w] &^= triples[best].in[w]
 			}
-			uncovered = rest
 		}
 		if len(anchors) <= buckets {
 			break

@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -199,6 +200,96 @@ func TestKeywordFinderSparseText(t *testing.T) {
 		}
 		if got, want := sortedOcc(f.findAll(b)), sortedOcc(naiveKeywords(words, b)); got != want {
 			t.Fatalf("findAll(len %d) = %v, want %v", len(b), got, want)
+		}
+	}
+}
+
+// chooseAnchorsReference is the first, plain form of chooseAnchors: every keyword searched for
+// every triple in every round.
+func chooseAnchorsReference(keywords [][]byte, buckets int) []string {
+	var anchors []string
+	freq := map[string]float64{}
+	for _, k := range keywords {
+		for i := 0; i+gram <= len(k); i++ {
+			freq[string(k[i:i+gram])] = float64(trigramFrequency(string(k[i : i+gram])))
+		}
+	}
+	for weight := 1.0; weight <= 8; weight++ {
+		anchors = anchors[:0]
+		for uncovered := keywords; len(uncovered) > 0; {
+			best, bestCost := "", 0.0
+			for _, k := range uncovered {
+				for i := 0; i+gram <= len(k); i++ {
+					a := string(k[i : i+gram])
+					n := 0
+					for _, o := range uncovered {
+						if strings.Contains(string(o), a) {
+							n++
+						}
+					}
+					c := freq[a] / math.Pow(float64(n), weight)
+					if best == "" || c < bestCost || c == bestCost && (rarity(a) > rarity(best) || rarity(a) == rarity(best) && a < best) {
+						best, bestCost = a, c
+					}
+				}
+			}
+			anchors = append(anchors, best)
+			var rest [][]byte
+			for _, k := range uncovered {
+				if !strings.Contains(string(k), best) {
+					rest = append(rest, k)
+				}
+			}
+			uncovered = rest
+		}
+		if len(anchors) <= buckets {
+			break
+		}
+	}
+	return anchors
+}
+
+// TestChooseAnchorsMatchesReference: the bit-set form picks the same anchors, in the same order,
+// as the plain one, for the rules' keyword sets and for random ones (130 keywords,
+// duplicates, shared triples; room for all anchors and not).
+func TestChooseAnchorsMatchesReference(t *testing.T) {
+	var sets [][][]byte
+	for _, set := range keywordSets {
+		var words [][]byte
+		for _, w := range set {
+			if len(w) >= gram { // as newKeywordFinder passes them
+				words = append(words, []byte(strings.ToLower(w)))
+			}
+		}
+		sets = append(sets, words)
+	}
+	rng := rand.New(rand.NewPCG(3, 7))
+	const letters = "abcdeknoprstuw_0123"
+	for range 60 {
+		var words [][]byte
+		for range 1 + rng.IntN(40) {
+			w := make([]byte, 3+rng.IntN(8))
+			for i := range w {
+				w[i] = letters[rng.IntN(len(letters))]
+			}
+			words = append(words, w)
+			if rng.IntN(10) == 0 {
+				words = append(words, w) // a duplicate
+			}
+		}
+		sets = append(sets, words)
+	}
+	var many [][]byte // 130 keywords: bit sets of three words
+	for i := range 130 {
+		many = append(many, fmt.Appendf(nil, "k%03dx", i*7))
+	}
+	sets = append(sets, many)
+	for i, words := range sets {
+		for _, buckets := range []int{2, 8} {
+			got, want := chooseAnchors(words, buckets), chooseAnchorsReference(words, buckets)
+			if !slices.Equal(got, want) {
+				t.Fatalf("set %d (%q), %d buckets: anchors %q, reference %q", i, words, buckets, got, want)
+			}
 		}
 	}
 }

@@ -33,6 +33,36 @@ func TestRequiredLiterals(t *testing.T) {
 	}
 }
 
+// TestRequiredLiteralsNeedNoSimplify: necessary gives the same answer on a parsed pattern as on
+// its simplified form (counted repeats written out), for every embedded rule and allowlist
+// pattern and a few counted repeats of its own.
+func TestRequiredLiteralsNeedNoSimplify(t *testing.T) {
+	cfg, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	patterns := []string{`(?:ab|cd){2,5}x`, `(?:ab){0,3}cd`, `(?i)(?:token){1}`, `a{3}|b{1,}`, `(?:x{0,2}key){2}`}
+	for _, r := range cfg.Rules {
+		patterns = append(patterns, r.Regex.String())
+	}
+	for _, a := range allAllowlists(cfg) {
+		for _, re := range a.Regexes {
+			patterns = append(patterns, re.String())
+		}
+	}
+	for _, p := range patterns {
+		re, err := parse(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, gotOK := necessary(re)
+		want, wantOK := necessary(re.Simplify())
+		if gotOK != wantOK || !slices.Equal(got, want) {
+			t.Errorf("%q: necessary = %q, %v; of the simplified form %q, %v", p, got, gotOK, want, wantOK)
+		}
+	}
+}
+
 // TestRequiredLiteralsAreNecessary checks the soundness the local step relies on: every match
 // of every embedded rule contains one of the rule's literals.
 func TestRequiredLiteralsAreNecessary(t *testing.T) {
