@@ -48,8 +48,10 @@ type Options struct {
 	Exclude []string
 	// AddedTokenShapedOnly makes Staged read only the changes that could be reported: where
 	// an added line holds a run of SpanRun token characters. The others are emitted with no
-	// content (their added lines are known, and nothing on them can be a finding), so a
-	// pre-commit hook with a thousand staged files asks git for the few that matter.
+	// content (nothing on their added lines can be a finding), so a pre-commit hook with a
+	// thousand staged files asks git for the few that matter; and once every change still
+	// to come is known from the work tree to hold no such run at all, the rest of git's
+	// patch output is not read (their Lines are then empty).
 	AddedTokenShapedOnly bool
 }
 
@@ -58,6 +60,7 @@ type settings struct {
 	maxSize          int64
 	exclude          excludeSet
 	tokenShapedBlobs bool
+	everyPatch       bool // read every staged patch section, even those cleanFrom skips (tests)
 }
 
 func (o Options) settings() (settings, error) {

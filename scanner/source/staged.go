@@ -124,12 +124,18 @@ func (st *StagedScan) Abort() {
 func (st *StagedScan) Emit(emit func(Unit) error) error {
 	ctx, diff := st.ctx, st.diff
 	var changes []stagedChange
-	err := parseStagedDiff(diff.stdout, func(c stagedChange) error {
+	keep := func(c stagedChange) error {
 		if c.status != 'D' && !st.s.exclude.excludedPath(c.path) {
 			changes = append(changes, c)
 		}
 		return nil
-	})
+	}
+	br := bufio.NewReaderSize(diff.stdout, 64<<10)
+	raw, err := parseRawEntries(br)
+	stopped := false
+	if err == nil {
+		stopped, err = readPatches(br, raw, st.cleanFrom(raw), keep)
+	}
 	if err != nil {
 		st.Abort()
 		if ctx.Err() != nil {
@@ -137,7 +143,9 @@ func (st *StagedScan) Emit(emit func(Unit) error) error {
 		}
 		return fmt.Errorf("listing staged changes: %w", diff.protocolError(err))
 	}
-	if err := diff.wait(); err != nil {
+	if stopped {
+		diff.abort() // the patches left hold nothing wanted; git need not write them
+	} else if err := diff.wait(); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -273,6 +281,45 @@ func blobUnit(c stagedChange, data []byte) Unit {
 	return Unit{Origin: stagedOrigin(c), Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
 }
 
+// cleanFrom returns the index of the first change from which on no change can add a
+// token-shaped line, so that their patch sections need not be read (len(changes) when the
+// last one can). git writes patches far slower than their files are read: 60 ms for the
+// patches of 1,000 small files, against 11 ms for the raw part, which comes first. A change
+// is clean when its staged content is in the work tree (its object id proves it), is not
+// binary, and holds no token-shaped run anywhere (hasSpanRun): then none of its added lines
+// holds one, which is all its patch would be read for. Changes whose content is not read at
+// all (skipped kinds, excluded paths, deletions) are clean too; every other change (content
+// only git has, binary content, a token-shaped run) needs its patch, as before. A text file
+// that git shows as binary (by attribute) would be scanned whole; clean, it is not read:
+// without a token-shaped run nothing in it can be reported. Only a token-shaped-only scan
+// stops early; the others want every change's added lines.
+//
+// The files are read before the patch, not beside it, so that which sections are read does
+// not depend on timing; git meanwhile fills the pipe and waits.
+func (st *StagedScan) cleanFrom(changes []stagedChange) int {
+	if !st.s.tokenShapedBlobs || st.s.everyPatch {
+		return len(changes)
+	}
+	root := st.workTreeRoot()
+	if root == nil {
+		return len(changes)
+	}
+	for i := len(changes) - 1; i >= 0; i-- {
+		if !st.clean(root, changes[i]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (st *StagedScan) clean(root *os.Root, c stagedChange) bool {
+	if c.status == 'D' || st.s.exclude.excludedPath(c.path) || c.skipReason() != "" {
+		return true
+	}
+	data, ok := readWorkTreeBlob(root, c.path, c.newOID, st.s.maxSize)
+	return ok && !IsBinary(data) && !hasSpanRun(data)
+}
+
 // catFile returns the scan's cat-file process, starting it the first time.
 func (st *StagedScan) catFile() (*catFile, error) {
 	if st.blobs == nil {
@@ -295,17 +342,24 @@ func (st *StagedScan) readWorkTree(c stagedChange) (data []byte, ok bool, err er
 	if err := st.ctx.Err(); err != nil {
 		return nil, false, err
 	}
+	root := st.workTreeRoot()
+	if root == nil {
+		return nil, false, nil
+	}
+	data, ok = readWorkTreeBlob(root, c.path, c.newOID, st.s.maxSize)
+	return data, ok, nil
+}
+
+// workTreeRoot returns the work tree opened as a Root, opening it the first time; nil if that
+// failed.
+func (st *StagedScan) workTreeRoot() *os.Root {
 	if !st.workTreeOpened {
 		st.workTreeOpened = true
 		if root, err := os.OpenRoot(st.top); err == nil {
 			st.workTree = root
 		}
 	}
-	if st.workTree == nil {
-		return nil, false, nil
-	}
-	data, ok = readWorkTreeBlob(st.workTree, c.path, c.newOID, st.s.maxSize)
-	return data, ok, nil
+	return st.workTree
 }
 
 // readWorkTreeBlob returns the content of the file at the slash-separated path under root if
@@ -468,23 +522,42 @@ func parseStagedDiff(r io.Reader, fn func(stagedChange) error) error {
 	if err != nil {
 		return err
 	}
+	_, err = readPatches(br, changes, len(changes), fn)
+	return err
+}
+
+// readPatches reads the patch sections of the raw entries changes, in order, and calls fn for
+// each entry with its added lines. The sections of the entries from index clean on are not
+// read (cleanFrom says none of them can add a token-shaped line): those entries go to fn with
+// no added lines, and stopped is true (git is still writing; the caller stops it instead of
+// waiting).
+func readPatches(br *bufio.Reader, changes []stagedChange, clean int, fn func(stagedChange) error) (stopped bool, err error) {
 	p := &patchReader{r: br}
-	for _, c := range changes {
+	for i, c := range changes {
+		if i >= clean {
+			for _, c := range changes[i:] {
+				c.lines = &LineSet{}
+				if err := fn(c); err != nil {
+					return true, err
+				}
+			}
+			return true, nil
+		}
 		if c.lines, c.tokenShaped, err = p.sectionsFor(c); err != nil {
-			return err
+			return false, err
 		}
 		if err := fn(c); err != nil {
-			return err
+			return false, err
 		}
 	}
 	line, err := p.next()
 	if err != io.EOF {
 		if err != nil {
-			return err
+			return false, err
 		}
-		return formatErrorf("patch section %.60q without a raw entry", line)
+		return false, formatErrorf("patch section %.60q without a raw entry", line)
 	}
-	return nil
+	return false, nil
 }
 
 // parseRawEntries reads the NUL-separated raw records up to the empty field that separates

@@ -214,19 +214,23 @@ func TestStagedTokenShapedOnly(t *testing.T) {
 	writeTestFile(t, repo, "plain.txt", "one\n"+short+"\n")
 	writeTestFile(t, repo, "context.env", "CPANEL_HOST=cp.example.com\nCPANEL_TOKEN="+long+"\n")
 	writeTestFile(t, repo, "new.txt", "x = '"+short+"'\n")
+	writeTestFile(t, repo, "a-first.txt", "y = '"+short+"'\n")
 	gitIn(t, repo, "add", "-A")
 
+	// a-first.txt comes before the last change that needs its patch, so its patch is read;
+	// the patches of new.txt and plain.txt, after it and clean, are not.
 	got := stagedUnits(t, repo, Options{AddedTokenShapedOnly: true})
 	want := []unitResult{
+		{Path: "a-first.txt", Content: "", Lines: "1"},
 		{Path: "context.env", Content: "CPANEL_HOST=cp.example.com\nCPANEL_TOKEN=" + long + "\n", Lines: "2"},
-		{Path: "new.txt", Content: "", Lines: "1"},
-		{Path: "plain.txt", Content: "", Lines: "2"},
+		{Path: "new.txt", Content: "", Lines: "none"},
+		{Path: "plain.txt", Content: "", Lines: "none"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", formatResults(got), formatResults(want))
 	}
-	if got := stagedUnits(t, repo, Options{}); got[2].Content != "one\n"+short+"\n" {
-		t.Errorf("without the option every change is read: got %q", got[2].Content)
+	if got := stagedUnits(t, repo, Options{}); got[3].Content != "one\n"+short+"\n" {
+		t.Errorf("without the option every change is read: got %q", got[3].Content)
 	}
 	for line, want := range map[string]bool{long: true, short: false, "a " + long + " b": true, strings.Repeat("+/-_", 6): true, strings.Repeat("ab.", 20): false} {
 		if hasSpanRun([]byte(line)) != want {
