@@ -130,7 +130,7 @@ func runOrg(tokenscan string) error {
 		}
 	}
 	step("tokenscan exited 1: both tokens revoked, and the simulator confirms they no longer authenticate.")
-	fmt.Println("  The GitHub token reached git only through an askpass helper reading an environment variable:")
+	fmt.Println("  The GitHub token reached git only in its environment, as an HTTP header of its first request:")
 	fmt.Println("  it is in no URL, no command line and no file of the cache.")
 
 	step("Running the same sweep again, as the next scheduled run would (nothing was pushed)")

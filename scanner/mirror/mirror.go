@@ -2,14 +2,16 @@
 // is cloned once and then only fetched, and remembers per repository which commits were scanned
 // (by object id and token fingerprint, never a token value), so a re-run scans only what is new.
 //
-// Credentials reach git only through its askpass protocol: a script in the cache that prints a
-// value from the git process's environment. No token is ever part of a URL, an argument of a
-// process, or a git config file in the cache.
+// Credentials reach git only in the environment of the git process: an HTTP Authorization
+// header given as command-line-scope configuration (GIT_CONFIG_COUNT, GIT_CONFIG_KEY_n,
+// GIT_CONFIG_VALUE_n). No token is ever part of a URL, an argument of a process, or a git
+// config file in the cache.
 package mirror
 
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
@@ -20,27 +22,11 @@ import (
 	"time"
 )
 
-// passwordEnv carries the token from tokenscan to the askpass script, in the environment of the
-// git process only.
-const passwordEnv = "TOKENSCAN_GIT_PASSWORD"
-
-// askpassScript answers git's prompts: a fixed user name (GitHub ignores it for tokens) and the
-// password from the environment. It holds no secret itself.
-const askpassScript = `#!/bin/sh
-# Written by tokenscan: answers git's credential prompts from the environment of the git
-# process (` + passwordEnv + `), so no token is ever stored in a URL, an argument or a config file.
-case "$1" in
-Username*) echo x-access-token ;;
-*) printf '%s\n' "$` + passwordEnv + `" ;;
-esac
-`
-
 // Cache is a directory of bare mirrors and scan state, used by one process at a time.
 type Cache struct {
-	dir     string
-	token   string
-	askpass string
-	unlock  func()
+	dir    string
+	token  string
+	unlock func()
 }
 
 // Remote names one repository to mirror.
@@ -70,12 +56,9 @@ func Open(dir, token string) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mirror cache %s: %w", abs, err)
 	}
-	c := &Cache{dir: abs, token: token, askpass: filepath.Join(abs, "askpass.sh"), unlock: unlock}
-	if err := writeFileAtomic(c.askpass, []byte(askpassScript), 0o700); err != nil {
-		unlock()
-		return nil, fmt.Errorf("mirror cache: writing the askpass helper: %w", err)
-	}
-	return c, nil
+	// Caches written before the token went in a header held an askpass helper (no secret).
+	os.Remove(filepath.Join(abs, "askpass.sh"))
+	return &Cache{dir: abs, token: token, unlock: unlock}, nil
 }
 
 // Dir is the cache's directory.
@@ -192,8 +175,9 @@ func (e *GitError) Error() string {
 func (e *GitError) Unwrap() error { return e.Err }
 
 // gitArgs are prepended to every network command. credential.helper= empties the list of
-// helpers, so no helper the user configured sees (or stores) the token, and git falls back to
-// GIT_ASKPASS; automatic gc and maintenance would only slow a bulk fetch down.
+// helpers and core.askPass= unsets the prompt program, so that when the token is refused (or
+// there is none) git fails at once instead of asking anyone, and no helper the user
+// configured stores anything; automatic gc and maintenance would only slow a bulk fetch down.
 var gitArgs = []string{"-c", "credential.helper=", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "core.askPass="}
 
 // git runs one git command in dir ("" for none) and returns its stdout.
@@ -215,19 +199,35 @@ func (c *Cache) git(ctx context.Context, dir string, args ...string) ([]byte, er
 }
 
 // env is the environment of git processes: ours, without variables that would point git at
-// another repository or prompt on a terminal, plus the askpass helper and the token.
+// another repository, prompt, configure it or switch off the redaction of Authorization
+// headers in its traces, plus the token as an HTTP header.
+//
+// The header goes with git's first request, so a fetch is one request fewer than with a
+// credential prompt (which answers a 401 challenge), and no helper process runs. curl drops a
+// custom Authorization header when a redirect leaves the host, which a credential prompt would
+// have answered for the new host too.
 func (c *Cache) env() []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
 		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-			"GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_ASKPASS", "SSH_ASKPASS", passwordEnv:
+			"GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_TRACE_REDACT", "GIT_CONFIG_PARAMETERS":
 			continue
 		}
 		env = append(env, kv)
 	}
-	return append(env, "GIT_TERMINAL_PROMPT=0", "GIT_ASKPASS="+c.askpass, "GCM_INTERACTIVE=never", passwordEnv+"="+c.token)
+	env = append(env, "GIT_TERMINAL_PROMPT=0", "GCM_INTERACTIVE=never")
+	if c.token == "" {
+		return env
+	}
+	// An empty value first clears any extra headers the user's configuration adds. os/exec
+	// keeps the last of repeated variables, so these replace any GIT_CONFIG_COUNT and keys of
+	// the user's, and keys of theirs beyond the count are not read.
+	auth := base64.StdEncoding.EncodeToString([]byte("x-access-token:" + c.token))
+	return append(env, "GIT_CONFIG_COUNT=2",
+		"GIT_CONFIG_KEY_0=http.extraHeader", "GIT_CONFIG_VALUE_0=",
+		"GIT_CONFIG_KEY_1=http.extraHeader", "GIT_CONFIG_VALUE_1=Authorization: Basic "+auth)
 }
 
 // limitedBuffer keeps the first max bytes and drops the rest without failing the writer.

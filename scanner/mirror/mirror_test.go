@@ -3,9 +3,11 @@ package mirror_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,9 +118,10 @@ func TestCacheIsExclusive(t *testing.T) {
 	}
 }
 
-// TestSyncAuthenticatesOnlyThroughAskpass clones and fetches from a real git smart-HTTP server
-// that demands the token, and proves the token was in no argument, URL or config file.
-func TestSyncAuthenticatesOnlyThroughAskpass(t *testing.T) {
+// TestSyncAuthenticatesOnlyThroughTheEnvironment clones and fetches from a real git smart-HTTP
+// server that demands the token, and proves the token was in no argument, URL or file, and
+// that git sent it with its first request (no 401 challenge, no prompt).
+func TestSyncAuthenticatesOnlyThroughTheEnvironment(t *testing.T) {
 	real, err := exec.LookPath("git")
 	if err != nil {
 		t.Skip("no git")
@@ -144,6 +147,12 @@ func TestSyncAuthenticatesOnlyThroughAskpass(t *testing.T) {
 	}
 	wrong.Close()
 
+	// A user's own configuration does not add headers, and a trace would redact the token.
+	t.Setenv("GIT_CONFIG_COUNT", "1")
+	t.Setenv("GIT_CONFIG_KEY_0", "http.extraHeader")
+	t.Setenv("GIT_CONFIG_VALUE_0", "Authorization: Basic "+base64.StdEncoding.EncodeToString([]byte("x:ghp_wrong")))
+	t.Setenv("GIT_TRACE_REDACT", "0")
+	gh.ResetRequests()
 	cacheDir := t.TempDir()
 	c, err := mirror.Open(cacheDir, token)
 	if err != nil {
@@ -172,6 +181,19 @@ func TestSyncAuthenticatesOnlyThroughAskpass(t *testing.T) {
 	files, missing, err := mirror.ReadFiles(ctx, res.Dir, []mirror.FileRef{{Commit: second, Path: "a.txt"}, {Commit: first, Path: "b.txt"}}, 1<<20)
 	if err != nil || string(files[mirror.FileRef{Commit: second, Path: "a.txt"}]) != "one\n" || len(missing) != 1 {
 		t.Errorf("read back: %v %q %v", err, files, missing)
+	}
+
+	gitRequests := 0
+	for _, r := range gh.Requests() {
+		if r.Kind == "git" {
+			gitRequests++
+			if r.Status != http.StatusOK {
+				t.Errorf("git request %s %s answered %d: the token was not sent with it", r.Method, r.Path, r.Status)
+			}
+		}
+	}
+	if gitRequests == 0 {
+		t.Error("the server saw no git request")
 	}
 
 	filepath.WalkDir(cacheDir, func(p string, d fs.DirEntry, err error) error {
