@@ -305,8 +305,8 @@ func (st *StagedScan) cleanFrom(changes []stagedChange) int {
 		return len(changes)
 	}
 	for i := len(changes) - 1; i >= 0; i-- {
-		if !st.clean(root, changes[i]) {
-			return i + 1
+		if st.ctx.Err() != nil || !st.clean(root, changes[i]) {
+			return i + 1 // cancelled: git is being killed, and reading its output says so
 		}
 	}
 	return 0
