@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -44,6 +45,9 @@ var ErrLocked = errors.New("the cache is in use by another tokenscan process")
 func Open(dir, token string) (*Cache, error) {
 	if dir == "" {
 		return nil, errors.New("mirror cache: no directory")
+	}
+	if err := checkGitVersion(); err != nil {
+		return nil, err
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -173,6 +177,51 @@ func (e *GitError) Error() string {
 }
 
 func (e *GitError) Unwrap() error { return e.Err }
+
+// minGit is the oldest git the mirror works with: 2.31 reads configuration from
+// GIT_CONFIG_COUNT (how the token reaches git), 2.29 has fetch --no-write-fetch-head.
+var minGit = [2]int{2, 31}
+
+// checkGitVersion refuses a git older than minGit with an error that says so; an older git
+// would otherwise fail every fetch with a credentials prompt it may not show. A version it
+// cannot read (a vendor's own format) is let through.
+func checkGitVersion() error {
+	out, err := exec.Command("git", "version").Output()
+	if err != nil {
+		return fmt.Errorf("mirror cache: running git: %w", err)
+	}
+	v, ok := parseGitVersion(string(out))
+	if ok && (v[0] < minGit[0] || v[0] == minGit[0] && v[1] < minGit[1]) {
+		return fmt.Errorf("mirror cache: %s is too old: organisation and repository scans need git %d.%d or later",
+			strings.TrimSpace(string(out)), minGit[0], minGit[1])
+	}
+	return nil
+}
+
+// parseGitVersion reads the major and minor version from `git version` output ("git version
+// 2.39.5", "git version 2.39.3 (Apple Git-146)", "git version 2.45.1.windows.1").
+func parseGitVersion(out string) (v [2]int, ok bool) {
+	rest, found := strings.CutPrefix(strings.TrimSpace(out), "git version ")
+	if !found {
+		return v, false
+	}
+	parts := strings.SplitN(rest, ".", 3)
+	if len(parts) < 2 {
+		return v, false
+	}
+	for i := range v {
+		digits := parts[i]
+		if end := strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }); end >= 0 {
+			digits = digits[:end] // "39rc0", "45 (Apple ..."
+		}
+		n, err := strconv.Atoi(digits)
+		if err != nil || len(digits) > 4 {
+			return v, false
+		}
+		v[i] = n
+	}
+	return v, true
+}
 
 // gitArgs are prepended to every network command. credential.helper= empties the list of
 // helpers and core.askPass= unsets the prompt program, so that when the token is refused (or
