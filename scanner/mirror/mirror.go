@@ -152,6 +152,15 @@ func (c *Cache) fetch(ctx context.Context, dir, url string, first bool) error {
 	args = append(args, "fetch", "--quiet", "--prune", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules",
 		url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*")
 	_, err := c.git(ctx, dir, args...)
+	var gerr *GitError
+	if errors.As(err, &gerr) && strings.Contains(gerr.Stderr, "could not read Username") {
+		// The server asked for credentials (HTTP 401) after the header was sent, or with none.
+		why := "the server refused the GitHub token (HTTP 401): check that it is valid and can read this repository"
+		if c.token == "" {
+			why = "the server wants credentials and no GitHub token was given (GITHUB_TOKEN or --github-token-file)"
+		}
+		return fmt.Errorf("fetching %s: %s: %w", url, why, err)
+	}
 	if err != nil {
 		return fmt.Errorf("fetching %s: %w", url, err)
 	}

@@ -140,12 +140,17 @@ func TestSyncAuthenticatesOnlyThroughTheEnvironment(t *testing.T) {
 	ctx := context.Background()
 	remote := mirror.Remote{Host: "127.0.0.1", FullName: "acme/web", URL: gh.URL() + "/acme/web.git"}
 
-	// A wrong token is refused; nothing is left behind.
+	// A wrong token is refused, and the error says so; nothing is left behind.
 	wrong, _ := mirror.Open(t.TempDir(), "ghp_wrong")
-	if _, err := wrong.Sync(ctx, remote); err == nil {
-		t.Fatal("a wrong token fetched")
+	if _, err := wrong.Sync(ctx, remote); err == nil || !strings.Contains(err.Error(), "refused the GitHub token") {
+		t.Fatalf("a wrong token: %v", err)
 	}
 	wrong.Close()
+	none, _ := mirror.Open(t.TempDir(), "")
+	if _, err := none.Sync(ctx, remote); err == nil || !strings.Contains(err.Error(), "no GitHub token was given") {
+		t.Fatalf("no token: %v", err)
+	}
+	none.Close()
 
 	// A user's own configuration does not add headers, and a trace would redact the token.
 	t.Setenv("GIT_CONFIG_COUNT", "1")
