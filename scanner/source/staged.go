@@ -316,9 +316,14 @@ func (st *StagedScan) clean(root *os.Root, c stagedChange) bool {
 	if c.status == 'D' || st.s.exclude.excludedPath(c.path) || c.skipReason() != "" {
 		return true
 	}
-	data, ok := readWorkTreeBlob(root, c.path, c.newOID, st.s.maxSize)
+	// A large file is not read for this: its patch costs git less than reading and hashing it
+	// here, and a large text file almost always holds a token-shaped run somewhere anyway.
+	data, ok := readWorkTreeBlob(root, c.path, c.newOID, min(st.s.maxSize, maxCleanCheck))
 	return ok && !IsBinary(data) && !hasSpanRun(data)
 }
+
+// maxCleanCheck is the largest staged file cleanFrom reads.
+const maxCleanCheck = 1 << 20
 
 // catFile returns the scan's cat-file process, starting it the first time.
 func (st *StagedScan) catFile() (*catFile, error) {
