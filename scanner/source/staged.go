@@ -143,29 +143,36 @@ func (st *StagedScan) Emit(emit func(Unit) error) error {
 		}
 		return fmt.Errorf("listing staged changes: %w", diff.protocolError(err))
 	}
-	if stopped {
-		diff.abort() // the patches left hold nothing wanted; git need not write them
-	} else if err := diff.wait(); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	// git takes up to a millisecond to exit after its last byte (a hook waits for little else
+	// by then), so the changes are emitted meanwhile. How it ended is still checked before
+	// anything is returned: a failed git makes the whole listing an error, as before.
+	ended := make(chan error, 1)
+	go func() {
+		if stopped {
+			diff.abort() // the patches left hold nothing wanted; git need not write them
+			ended <- nil
+			return
 		}
-		return fmt.Errorf("listing staged changes: %w", err)
-	}
+		ended <- diff.wait()
+	}()
 	err = st.emitChanges(changes, emit)
 	if st.workTree != nil {
 		st.workTree.Close()
 	}
-	if st.blobs == nil {
-		return err
+	if st.blobs != nil {
+		if err != nil {
+			st.blobs.abort()
+		} else if cerr := st.blobs.close(); cerr != nil {
+			err = fmt.Errorf("reading staged blobs: %w", cerr)
+		}
 	}
-	if err != nil {
-		st.blobs.abort()
-		return err
+	if gitErr := <-ended; gitErr != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("listing staged changes: %w", gitErr)
 	}
-	if err := st.blobs.close(); err != nil {
-		return fmt.Errorf("reading staged blobs: %w", err)
-	}
-	return nil
+	return err
 }
 
 // maxHeldWorkTree bounds the work-tree content emitChanges holds while it waits for cat-file.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -359,6 +360,37 @@ func TestStagedErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// git's exit status is read while the changes are emitted: a git that prints a complete
+// listing and then fails must still fail the scan, whatever was emitted meanwhile.
+func TestStagedGitFailingAfterItsOutputIsAnError(t *testing.T) {
+	isolateGit(t)
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := newTestRepo(t)
+	writeTestFile(t, repo, "a.txt", "a\n")
+	gitIn(t, repo, "add", "a.txt")
+	bin := t.TempDir()
+	script := "#!/bin/sh\n\"" + real + "\" \"$@\"\nst=$?\n" +
+		"if [ \"$1\" = diff ]; then echo 'fatal: simulated failure' >&2; exit 3; fi\nexit $st\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	var emitted []string
+	err = Staged(context.Background(), repo, Options{}, func(u Unit) error {
+		emitted = append(emitted, u.Origin.Path)
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "listing staged changes") || !strings.Contains(err.Error(), "simulated failure") {
+		t.Errorf("error %v, want git's failure", err)
+	}
+	if len(emitted) != 1 {
+		t.Errorf("emitted %q; the listing itself was complete", emitted)
 	}
 }
 
