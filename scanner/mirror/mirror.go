@@ -126,7 +126,9 @@ func (c *Cache) Sync(ctx context.Context, r Remote) (SyncResult, error) {
 		return SyncResult{}, err
 	}
 	defer os.RemoveAll(tmp)
-	if _, err := c.git(ctx, "", "init", "--quiet", "--bare", tmp); err != nil {
+	// No template: the user's (init.templateDir) may hold hooks and other files a mirror has
+	// no use for, and copying the stock one is a dozen files per repository.
+	if _, err := c.git(ctx, "", "init", "--quiet", "--bare", "--template=", tmp); err != nil {
 		return SyncResult{}, err
 	}
 	if err := c.fetch(ctx, tmp, r.URL, true); err != nil {
@@ -236,7 +238,11 @@ func parseGitVersion(out string) (v [2]int, ok bool) {
 // helpers and core.askPass= unsets the prompt program, so that when the token is refused (or
 // there is none) git fails at once instead of asking anyone, and no helper the user
 // configured stores anything; automatic gc and maintenance would only slow a bulk fetch down.
-var gitArgs = []string{"-c", "credential.helper=", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "core.askPass="}
+// core.hooksPath=/dev/null runs no hook: a user's own hooks directory (core.hooksPath in their
+// global configuration) would otherwise run its reference-transaction hook twice per fetch,
+// user code in every mirror of the organisation.
+var gitArgs = []string{"-c", "credential.helper=", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "core.askPass=",
+	"-c", "core.hooksPath=" + os.DevNull}
 
 // git runs one git command in dir ("" for none) and returns its stdout.
 func (c *Cache) git(ctx context.Context, dir string, args ...string) ([]byte, error) {

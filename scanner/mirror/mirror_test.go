@@ -218,3 +218,70 @@ func TestSyncAuthenticatesOnlyThroughTheEnvironment(t *testing.T) {
 		t.Errorf("mirror config remembers a remote or credentials:\n%s", cfg)
 	}
 }
+
+// TestSyncRunsNoUserHooks: a user's hooks directory and init template must not reach the
+// mirrors. git runs the reference-transaction hook on every fetch that updates refs, so a hook
+// there would run user code in each repository of a sweep.
+func TestSyncRunsNoUserHooks(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	home := t.TempDir()
+	ran := filepath.Join(home, "hook-ran")
+	hook := "#!/bin/sh\npwd >> '" + ran + "'\n" // the test's git server runs it too
+	hooks := filepath.Join(home, "hooks")
+	template := filepath.Join(home, "template")
+	for _, dir := range []string{hooks, filepath.Join(template, "hooks")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "reference-transaction"), []byte(hook), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(template, "from-template"), []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	global := filepath.Join(home, "gitconfig")
+	cfg := "[core]\n\thooksPath = " + hooks + "\n[init]\n\ttemplateDir = " + template + "\n"
+	if err := os.WriteFile(global, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GIT_CONFIG_GLOBAL", global)
+
+	gh := githubtest.StartTest(t, githubtest.Options{Token: token})
+	bare, _ := gh.AddRepo(githubtest.Repo{Owner: "acme", Name: "hooks"})
+	if _, err := githubtest.CommitTo(bare, githubtest.Commit{Files: map[string]string{"a.txt": "one\n"}}); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	c, err := mirror.Open(cacheDir, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	remote := mirror.Remote{Host: "127.0.0.1", FullName: "acme/hooks", URL: gh.URL() + "/acme/hooks.git"}
+	res, err := c.Sync(context.Background(), remote)
+	if err != nil || !res.Cloned {
+		t.Fatalf("clone: %v %+v", err, res)
+	}
+	if _, err := githubtest.CommitTo(bare, githubtest.Commit{Files: map[string]string{"b.txt": "two\n"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Sync(context.Background(), remote); err != nil {
+		t.Fatalf("fetch: %v", err)
+	}
+	out, err := os.ReadFile(ran)
+	if err != nil {
+		t.Fatalf("the hook never ran, not even in the server's repository: %v", err)
+	}
+	real, _ := filepath.EvalSymlinks(cacheDir)
+	for _, dir := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dir, cacheDir) || strings.HasPrefix(dir, real) {
+			t.Errorf("a user hook ran in the mirror %s", dir)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(res.Dir, "from-template")); err == nil {
+		t.Error("the user's init template was copied into the mirror")
+	}
+}
