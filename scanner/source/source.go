@@ -60,7 +60,7 @@ type settings struct {
 	maxSize          int64
 	exclude          excludeSet
 	tokenShapedBlobs bool
-	everyPatch       bool // read every staged patch section, even those cleanFrom skips (tests)
+	everyPatch       bool // read every staged patch section, even those proveClean lets it skip (tests)
 }
 
 func (o Options) settings() (settings, error) {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
@@ -134,7 +135,9 @@ func (st *StagedScan) Emit(emit func(Unit) error) error {
 	raw, err := parseRawEntries(br)
 	stopped := false
 	if err == nil {
-		stopped, err = readPatches(br, raw, st.cleanFrom(raw), keep)
+		clean := st.proveClean(raw)
+		stopped, err = readPatches(br, raw, clean.from, keep)
+		clean.stop()
 	}
 	if err != nil {
 		st.Abort()
@@ -288,35 +291,71 @@ func blobUnit(c stagedChange, data []byte) Unit {
 	return Unit{Origin: stagedOrigin(c), Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
 }
 
-// cleanFrom returns the index of the first change from which on no change can add a
-// token-shaped line, so that their patch sections need not be read (len(changes) when the
-// last one can). git writes patches far slower than their files are read: 60 ms for the
-// patches of 1,000 small files, against 11 ms for the raw part, which comes first. A change
-// is clean when its staged content is in the work tree (its object id proves it), is not
-// binary, and holds no token-shaped run anywhere (hasSpanRun): then none of its added lines
+// proveClean starts proving, from the last change backwards, that changes cannot add a
+// token-shaped line, so that their patch sections need not be read: from() is the index from
+// which on every change is proven so (len(changes) until the last one is), and it only
+// decreases, until a change that can is found. git writes patches far slower than their
+// files are read: 60 ms for the patches of 1,000 small files, against 11 ms for the raw part,
+// which comes first. The proof runs beside the reading of the patches, and the two meet: with
+// a token-shaped run in the 6th of 1,000 staged files, it proves the other 994 files clean in
+// about the time git takes for their patches, so neither alone is waited for to the end.
+//
+// A change is clean when its staged content is in the work tree (its object id proves it), is
+// not binary, and holds no token-shaped run anywhere (hasSpanRun): then none of its added lines
 // holds one, which is all its patch would be read for. Changes whose content is not read at
 // all (skipped kinds, excluded paths, deletions) are clean too; every other change (content
-// only git has, binary content, a token-shaped run) needs its patch, as before. A text file
-// that git shows as binary (by attribute) would be scanned whole; clean, it is not read:
-// without a token-shaped run nothing in it can be reported. Only a token-shaped-only scan
-// stops early; the others want every change's added lines.
+// only git has, binary content, a token-shaped run) needs its patch. A text file that git
+// shows as binary (by attribute) would be scanned whole; clean, it is not read: without a
+// token-shaped run nothing in it can be reported. Only a token-shaped-only scan stops early;
+// the others want every change's added lines.
 //
-// The files are read before the patch, not beside it, so that which sections are read does
-// not depend on timing; git meanwhile fills the pipe and waits.
-func (st *StagedScan) cleanFrom(changes []stagedChange) int {
+// Which sections are read thus depends on timing; what is emitted does not: a section is
+// skipped only for a change proven clean, whose unit has no content to scan either way.
+func (st *StagedScan) proveClean(changes []stagedChange) *cleanProof {
+	p := &cleanProof{quit: make(chan struct{}), done: make(chan struct{})}
+	p.first.Store(int64(len(changes)))
 	if !st.s.tokenShapedBlobs || st.s.everyPatch {
-		return len(changes)
+		close(p.done)
+		return p
 	}
 	root := st.workTreeRoot()
 	if root == nil {
-		return len(changes)
+		close(p.done)
+		return p
 	}
-	for i := len(changes) - 1; i >= 0; i-- {
-		if st.ctx.Err() != nil || !st.clean(root, changes[i]) {
-			return i + 1 // cancelled: git is being killed, and reading its output says so
+	go func() {
+		defer close(p.done)
+		for i := len(changes) - 1; i >= 0; i-- {
+			select {
+			case <-p.quit:
+				return
+			default:
+			}
+			if st.ctx.Err() != nil || !st.clean(root, changes[i]) {
+				return // it needs its patch (or the scan is cancelled, and git is being killed)
+			}
+			p.first.Store(int64(i))
 		}
+	}()
+	return p
+}
+
+// cleanProof is the progress of proveClean.
+type cleanProof struct {
+	first      atomic.Int64 // every change from this index on is clean
+	quit, done chan struct{}
+}
+
+func (p *cleanProof) from() int { return int(p.first.Load()) }
+
+// stop ends the proof and waits for it, so that its reads of the work tree are over.
+func (p *cleanProof) stop() {
+	select {
+	case <-p.done:
+	default:
+		close(p.quit)
+		<-p.done
 	}
-	return 0
 }
 
 func (st *StagedScan) clean(root *os.Root, c stagedChange) bool {
@@ -329,7 +368,7 @@ func (st *StagedScan) clean(root *os.Root, c stagedChange) bool {
 	return ok && !IsBinary(data) && !hasSpanRun(data)
 }
 
-// maxCleanCheck is the largest staged file cleanFrom reads.
+// maxCleanCheck is the largest staged file proveClean reads.
 const maxCleanCheck = 1 << 20
 
 // catFile returns the scan's cat-file process, starting it the first time.
@@ -534,19 +573,19 @@ func parseStagedDiff(r io.Reader, fn func(stagedChange) error) error {
 	if err != nil {
 		return err
 	}
-	_, err = readPatches(br, changes, len(changes), fn)
+	_, err = readPatches(br, changes, func() int { return len(changes) }, fn)
 	return err
 }
 
 // readPatches reads the patch sections of the raw entries changes, in order, and calls fn for
-// each entry with its added lines. The sections of the entries from index clean on are not
-// read (cleanFrom says none of them can add a token-shaped line): those entries go to fn with
-// no added lines, and stopped is true (git is still writing; the caller stops it instead of
-// waiting).
-func readPatches(br *bufio.Reader, changes []stagedChange, clean int, fn func(stagedChange) error) (stopped bool, err error) {
+// each entry with its added lines. Before each section it asks clean for the index from which
+// on no entry can add a token-shaped line (proveClean); once it has reached that index, the
+// remaining sections are not read: those entries go to fn with no added lines, and stopped is
+// true (git is still writing; the caller stops it instead of waiting).
+func readPatches(br *bufio.Reader, changes []stagedChange, clean func() int, fn func(stagedChange) error) (stopped bool, err error) {
 	p := &patchReader{r: br}
 	for i, c := range changes {
-		if i >= clean {
+		if i >= clean() {
 			for _, c := range changes[i:] {
 				c.lines = &LineSet{}
 				if err := fn(c); err != nil {

@@ -28,7 +28,7 @@ func TestReadPatchesStopsAtClean(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []parsedChange
-		stopped, err := readPatches(br, changes, clean, func(c stagedChange) error {
+		stopped, err := readPatches(br, changes, func() int { return clean }, func(c stagedChange) error {
 			got = append(got, parsedChange{c.status, c.path, c.lines.String()})
 			return nil
 		})
