@@ -6,6 +6,7 @@ package rules
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -35,7 +36,7 @@ var (
 	defaultCfg  config.Config
 	defaultErr  error
 
-	defaultSplit = sync.OnceValues(func() (Split, error) { return parseSplit(TOML, false) })
+	defaultDecoded = sync.OnceValues(func() (*Decoded, error) { return parseDecoded(TOML, false) })
 )
 
 // Default returns the translated gitleaks config of the embedded rules. It is built once, on first
@@ -75,6 +76,14 @@ func decode(data []byte, validate bool) (*config.ViperConfig, error) {
 	}
 	if len(vc.Rules) == 0 {
 		return nil, fmt.Errorf("parsing rules: no [[rules]] defined")
+	}
+	// The deprecated [allowlist] is one more [[allowlists]] entry (gitleaks refuses both at
+	// once); as such it is split and filtered like the others.
+	if vc.AllowList != nil {
+		if len(vc.Allowlists) > 0 {
+			return nil, errors.New("parsing rules: [allowlist] is deprecated, it cannot be used alongside [[allowlists]]")
+		}
+		vc.Allowlists, vc.AllowList = append(vc.Allowlists, vc.AllowList), nil
 	}
 	for _, r := range vc.Rules {
 		if r.ID == "" {
@@ -140,18 +149,14 @@ func Infos(cfg config.Config) []Info {
 	return out
 }
 
-// Keywords returns the lower-case keywords of the reporting rules in a gitleaks rule file, without
-// compiling any pattern, and whether every reporting rule has some. gitleaks runs a rule with
-// keywords only on text holding one of them, so when all > 0, text without any keyword can hold
-// no finding: that is the cheapest test a scanner can make first.
-func Keywords(data []byte) (keywords []string, all bool, err error) {
-	var vc config.ViperConfig
-	if err := toml.NewDecoder(bytes.NewReader(data)).Decode(&vc); err != nil {
-		return nil, false, fmt.Errorf("parsing rules: %w", err)
-	}
+// Keywords returns the lower-case keywords of the reporting rules, and whether every reporting
+// rule has some. gitleaks runs a rule with keywords only on text holding one of them, so when
+// all is true, text without any keyword can hold no finding: that is the cheapest test a
+// scanner can make first.
+func (d *Decoded) Keywords() (keywords []string, all bool) {
 	all = true
 	seen := map[string]bool{}
-	for _, r := range vc.Rules {
+	for _, r := range d.file.Rules {
 		if r.SkipReport {
 			continue
 		}
@@ -167,7 +172,7 @@ func Keywords(data []byte) (keywords []string, all bool, err error) {
 		}
 	}
 	sort.Strings(keywords)
-	return keywords, all && len(keywords) > 0, nil
+	return keywords, all && len(keywords) > 0
 }
 
 // ValueAllowlist is an allowlist that decides on a finding's secret alone, as gitleaks applies
@@ -193,23 +198,125 @@ type Split struct {
 	Values []ValueAllowlist
 }
 
-// DefaultSplit is Default, split. It is built once, on first use.
-func DefaultSplit() (Split, error) { return defaultSplit() }
-
 // ParseSplit is Parse, split.
-func ParseSplit(data []byte) (Split, error) { return parseSplit(data, true) }
+func ParseSplit(data []byte) (Split, error) {
+	d, err := ParseDecoded(data)
+	if err != nil {
+		return Split{}, err
+	}
+	cfg, err := d.Translate(d.IDs()...)
+	if err != nil {
+		return Split{}, err
+	}
+	return Split{Config: cfg, Values: d.Values}, nil
+}
 
-func parseSplit(data []byte, validate bool) (Split, error) {
+// Decoded is a rule file read and split (see Split) with none of its patterns compiled: what a
+// scanner needs to know about the rules up front, and the means to compile only the rules it
+// comes to run. Compiling the embedded file whole costs a pre-commit hook several
+// milliseconds, most of them for rules a commit never reaches.
+type Decoded struct {
+	file   *config.ViperConfig // without the value allowlists
+	Values []ValueAllowlist
+}
+
+// Spec is a rule as written (its keywords in lower case), uncompiled.
+type Spec struct {
+	ID, Description string
+	Regex           string // "" for a rule without one
+	SecretGroup     int
+	Entropy         float64
+	Keywords        []string
+	SkipReport      bool
+	Required        []Required
+}
+
+// Required is a rule another rule requires, within WithinLines lines when set.
+type Required struct {
+	ID          string
+	WithinLines *int
+}
+
+// DefaultDecoded is the embedded rule file, decoded once, on first use.
+func DefaultDecoded() (*Decoded, error) { return defaultDecoded() }
+
+// ParseDecoded decodes a gitleaks-format rule file. Unlike DefaultDecoded it checks the file
+// whole first, as Parse does, so that a bad pattern or reference is reported here and not when
+// a scan first reaches the rule.
+func ParseDecoded(data []byte) (*Decoded, error) {
+	if _, err := Parse(data); err != nil {
+		return nil, err
+	}
+	return parseDecoded(data, false)
+}
+
+func parseDecoded(data []byte, validate bool) (*Decoded, error) {
 	vc, err := decode(data, validate)
 	if err != nil {
-		return Split{}, err
+		return nil, err
 	}
 	values := splitValueAllowlists(vc)
-	cfg, err := translate(vc)
-	if err != nil {
-		return Split{}, err
+	return &Decoded{file: vc, Values: values}, nil
+}
+
+// IDs lists the rules in file order.
+func (d *Decoded) IDs() []string {
+	ids := make([]string, len(d.file.Rules))
+	for i, r := range d.file.Rules {
+		ids[i] = r.ID
 	}
-	return Split{Config: cfg, Values: values}, nil
+	return ids
+}
+
+// Specs describes the rules in file order.
+func (d *Decoded) Specs() []Spec {
+	out := make([]Spec, len(d.file.Rules))
+	for i, r := range d.file.Rules {
+		kws := make([]string, len(r.Keywords))
+		for j, k := range r.Keywords {
+			kws[j] = strings.ToLower(k)
+		}
+		sp := Spec{ID: r.ID, Description: r.Description, Regex: r.Regex, SecretGroup: r.SecretGroup,
+			Entropy: r.Entropy, Keywords: kws, SkipReport: r.SkipReport}
+		for _, q := range r.Required {
+			sp.Required = append(sp.Required, Required{ID: q.ID, WithinLines: q.WithinLines})
+		}
+		out[i] = sp
+	}
+	return out
+}
+
+// Translate compiles the rules named by ids, in file order, into gitleaks' form, with the
+// file's global allowlists; each rule comes out as translating the whole file gives it. A
+// global allowlist that targets rules applies to those among ids, and is left out when none
+// are.
+func (d *Decoded) Translate(ids ...string) (config.Config, error) {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	vc := *d.file
+	vc.Rules = nil
+	for _, r := range d.file.Rules {
+		if want[r.ID] {
+			r.Keywords = slices.Clone(r.Keywords) // Translate lower-cases them in place
+			vc.Rules = append(vc.Rules, r)
+		}
+	}
+	vc.Allowlists = nil
+	for _, a := range d.file.Allowlists {
+		if len(a.TargetRules) > 0 {
+			targets := slices.DeleteFunc(slices.Clone(a.TargetRules), func(id string) bool { return !want[id] })
+			if len(targets) == 0 {
+				continue
+			}
+			c := *a
+			c.TargetRules = targets
+			a = &c
+		}
+		vc.Allowlists = append(vc.Allowlists, a)
+	}
+	return translate(&vc)
 }
 
 // splitValueAllowlists removes from vc the allowlists a scanner can apply to the secret of the

@@ -20,15 +20,18 @@ import (
 // A rule with a long line of decoys and no context (a CSV-shaped rule on minified code) costs a
 // regexp run per line otherwise; these checks reject most such lines after a byte or two.
 type around struct {
-	// The parts, relaxed (relax) and the left one reversed; compiled on first use, since in a
-	// pre-commit hook most rules never see a candidate.
-	leftPart, rightPart *syntax.Regexp
-	once                sync.Once
-	left, right         *regexp.Regexp // nil if they failed to compile: then all is admitted
+	// The parts, relaxed (relax) and the left one reversed, as patterns (patternOf); compiled
+	// on first use, since in a pre-commit hook most rules never see a candidate.
+	leftSrc, rightSrc string
 	// before and after run the two parts for their first few bytes only (a lookahead): most
 	// candidates fail there (a token in minified JSON, {id:"TOKEN"}, fails the CSV rule at its
-	// "}), at a fraction of the cost of setting up a regexp run. nil when not derived.
+	// "}), at a fraction of the cost of setting up a regexp run, and of compiling the regexps,
+	// which a candidate failing them never needs. nil when not derived.
+	lookOnce      sync.Once
 	before, after *lookahead
+	broken        bool // the parts do not parse: all is admitted
+	reOnce        sync.Once
+	left, right   *regexp.Regexp // nil if they failed to compile: then all is admitted
 }
 
 // newAround derives the checks for the capture group group of pattern, or returns nil when it
@@ -42,25 +45,46 @@ func newAround(pattern string, group int) *around {
 	if !ok {
 		return nil
 	}
-	return &around{leftPart: relax(reverse(l)), rightPart: relax(r)}
+	return &around{leftSrc: patternOf(relax(reverse(l))), rightSrc: patternOf(relax(r))}
 }
 
-// compile builds the checks, once.
-func (a *around) compile() {
-	a.once.Do(func() {
-		anyChar := &syntax.Regexp{Op: syntax.OpAnyChar}
-		begin := &syntax.Regexp{Op: syntax.OpBeginText}
-		left, err := regexp.Compile(patternOf(concat(begin, anyChar, a.leftPart)))
+// lookaheads builds the lookaheads, once.
+func (a *around) lookaheads() {
+	a.lookOnce.Do(func() {
+		leftPart, err := syntax.Parse(a.leftSrc, syntax.Perl)
+		if err != nil {
+			a.broken = true
+			return
+		}
+		rightPart, err := syntax.Parse(a.rightSrc, syntax.Perl)
+		if err != nil {
+			a.broken = true
+			return
+		}
+		a.before, a.after = newLookahead(leftPart), newLookahead(rightPart)
+	})
+}
+
+// regexps compiles the checks, once. Each part is anchored at the candidate's edge byte, which
+// it gets to see too: patternOf(concat(begin, anyChar, part)).
+func (a *around) regexps() {
+	a.reOnce.Do(func() {
+		left, err := regexp.Compile(`(?:\A(?s:.)` + a.leftSrc + `)`)
 		if err != nil {
 			return
 		}
-		right, err := regexp.Compile(patternOf(concat(begin, anyChar, a.rightPart)))
+		right, err := regexp.Compile(`(?:\A(?s:.)` + a.rightSrc + `)`)
 		if err != nil {
 			return
 		}
 		a.left, a.right = left, right
-		a.before, a.after = newLookahead(a.leftPart), newLookahead(a.rightPart)
 	})
+}
+
+// compile builds everything admits may use.
+func (a *around) compile() {
+	a.lookaheads()
+	a.regexps()
 }
 
 // lookahead is a pattern's program, run over at most lookaheadBytes bytes from a position.
@@ -162,7 +186,7 @@ func (l *lookahead) add(set *threads, pc uint32, before, after int) bool {
 // rev is scratch space for the reversed prefix. Reversal is exact only for ASCII: reversed
 // multi-byte characters decode as other characters, so a prefix holding any is admitted unchecked.
 func (a *around) admits(text []byte, start, end int, rev *[]byte) bool {
-	if a.compile(); a.left == nil {
+	if a.lookaheads(); a.broken {
 		return true
 	}
 	if a.after != nil && !a.after.mayMatch(byteAt(text, end-1), func(i int) int { return byteAt(text, end+i) }) {
@@ -170,6 +194,9 @@ func (a *around) admits(text []byte, start, end int, rev *[]byte) bool {
 	}
 	if a.before != nil && !a.before.mayMatch(byteAt(text, start), func(i int) int { return byteAt(text, start-1-i) }) {
 		return false
+	}
+	if a.regexps(); a.left == nil {
+		return true
 	}
 	if !a.right.Match(text[end-1:]) {
 		return false

@@ -7,6 +7,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"testing"
+
+	"github.com/tokenscan/tokenscan/rules"
 )
 
 // aroundPieces are the bits lines are built from: the words, quotes, separators and assignment
@@ -101,15 +103,17 @@ func FuzzAround(f *testing.F) {
 // TestPrintRegexpMatchesOriginal: the printed pattern must find exactly what the original
 // finds (captures aside), on the rules' own patterns and on edge cases of the printer.
 func TestPrintRegexpMatchesOriginal(t *testing.T) {
-	d := newDetector(t)
-	d.mustPrepare()
+	dec, err := rules.DefaultDecoded()
+	if err != nil {
+		t.Fatal(err)
+	}
 	patterns := []string{
 		`(?i)ab+c*?d{2,}e{1,3}f{2}`, `(?m)^x$|\Ay\z`, `[\]\-\\^a-c]+`, `[^\n,]*,`, `(?s:.)(?-s:.)`,
 		`\bword\B`, `(?i)k[a-zſ]`, `x(?:)y`, `(?U)a+b`, `é+[à-ÿ]`, `a|b|`, `[^a]`, `\pL+`,
 	}
-	for _, r := range d.cfg.Rules {
-		if r.Regex != nil {
-			patterns = append(patterns, r.Regex.String())
+	for _, sp := range dec.Specs() {
+		if sp.Regex != "" {
+			patterns = append(patterns, sp.Regex)
 		}
 	}
 	words := append(append([]string{}, aroundPieces...), "ab", "bbcc", "dd", "eee", "ff", "x", "y", "\n", "word", "]", "-", "\\", "^", "é", "ä", "kS", "ſ")

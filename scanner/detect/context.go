@@ -31,15 +31,6 @@ var (
 	userWords = [][]byte{[]byte("user"), []byte("account"), []byte("login")}
 )
 
-// warmTargetPatterns compiles the patterns ahead of their first use (Detector.Warm).
-func warmTargetPatterns() {
-	headerUserRe()
-	urlRe()
-	keyHostRe()
-	keyUserRe()
-	specificMarkers()
-}
-
 func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

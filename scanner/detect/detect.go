@@ -14,7 +14,6 @@ import (
 	"sync"
 
 	"github.com/rs/zerolog"
-	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/logging"
 
 	"github.com/tokenscan/tokenscan/rules"
@@ -42,17 +41,17 @@ type Options struct {
 // lines they see. Regular expressions cost per byte, so most text is seen by no rule at all,
 // and the rest by the few rules that could match it, in a small window.
 type Detector struct {
-	load    func() (rules.Split, error)
-	once    sync.Once
-	prepErr error
+	// load reads the rule file; nothing in it is compiled until a scan runs the rule.
+	load     func() (*rules.Decoded, error)
+	once     sync.Once
+	prepErr  error
+	warmOnce sync.Once
 
-	// keywords lists the reporting rules' keywords without compiling the rules; the finder
-	// built from them is nil when some reporting rule has none (then no text can be skipped).
-	keywords func() ([]string, bool, error)
-	kwOnce   sync.Once
-	finder   *keywordFinder
+	// finder finds the reporting rules' keywords; nil when some reporting rule has none (then
+	// no text can be skipped).
+	kwOnce sync.Once
+	finder *keywordFinder
 
-	cfg       config.Config
 	local     []ruleEngine
 	wide      map[string]engine // per composite rule: it and the rules it requires, as written
 	composite map[string]bool   // rule IDs with required rules
@@ -101,18 +100,16 @@ var quietOnce sync.Once
 func New(opt Options) (*Detector, error) {
 	// gitleaks logs through a global zerolog logger to stderr; our own reporting says what matters.
 	quietOnce.Do(func() { logging.Logger = zerolog.New(io.Discard) })
-	d := &Detector{context: opt.ContextLines, load: rules.DefaultSplit}
-	d.keywords = func() ([]string, bool, error) { return rules.Keywords(rules.TOML) }
+	d := &Detector{context: opt.ContextLines, load: rules.DefaultDecoded}
 	if opt.Rules == nil && opt.ContextLines == 0 {
 		return d, nil
 	}
 	if opt.Rules != nil {
-		split, err := rules.ParseSplit(opt.Rules)
+		dec, err := rules.ParseDecoded(opt.Rules)
 		if err != nil {
 			return nil, err
 		}
-		d.load = func() (rules.Split, error) { return split, nil }
-		d.keywords = func() ([]string, bool, error) { return rules.Keywords(opt.Rules) }
+		d.load = func() (*rules.Decoded, error) { return dec, nil }
 	}
 	if err := d.prepare(); err != nil {
 		return nil, err
@@ -131,9 +128,13 @@ func (d *Detector) prepare() error {
 // a pre-commit hook whose staged lines name no cPanel keyword never pays for the rules.
 func (d *Detector) keywordFinder() *keywordFinder {
 	d.kwOnce.Do(func() {
-		words, all, err := d.keywords()
-		if err != nil || !all {
+		dec, err := d.load()
+		if err != nil {
 			return // a broken rule file fails in prepare, with its error
+		}
+		words, all := dec.Keywords()
+		if !all {
+			return
 		}
 		set := map[string]struct{}{}
 		for _, w := range words {
@@ -144,30 +145,19 @@ func (d *Detector) keywordFinder() *keywordFinder {
 	return d.finder
 }
 
-// Warm starts compiling the rules in the background, so that the work overlaps with whatever
-// the caller waits for next (git starting up, a directory walk). A later Scan that needs the
-// rules waits for the same compilation instead of starting another. What Scan builds on first
-// use (each rule's gitleaks detector and surroundings checks, the target patterns) is built
-// here too, after the rest: in a pre-commit hook the first file with a token otherwise pays for
-// it after git is done, when it is all the hook waits for. The keyword finder comes first: every
-// Scan of a non-empty input needs it, even one that then finds no keyword.
+// Warm prepares the detector in the background, so that the work overlaps with whatever the
+// caller waits for next (git starting up, a directory walk): the keyword finder, which every
+// Scan of a non-empty input needs, then everything derived from the rule file. No rule is
+// compiled: a scan compiles the few it comes to run (a commit adding a token reaches three of
+// the embedded rules), and on a two-core machine running git beside the hook, compiling the
+// others ahead took more time from git than it saved.
 func (d *Detector) Warm() {
-	go func() {
-		d.keywordFinder()
-		if d.prepare() != nil {
-			return
-		}
-		for _, r := range d.local {
-			if r.around != nil {
-				r.around.compile()
-			}
-			r.plain()
-		}
-		for _, w := range d.wide {
-			w.plain()
-		}
-		warmTargetPatterns()
-	}()
+	d.warmOnce.Do(func() {
+		go func() {
+			d.keywordFinder()
+			d.prepare()
+		}()
+	})
 }
 
 // mustPrepare is prepare for the scan path. The embedded rules are built and exercised by every
@@ -180,26 +170,27 @@ func (d *Detector) mustPrepare() {
 }
 
 func (d *Detector) build() error {
-	split, err := d.load()
+	dec, err := d.load()
 	if err != nil {
 		return err
 	}
-	cfg := split.Config
+	specs := dec.Specs()
+	byID := indexSpecs(specs)
 	d.values = map[string][]*valueFilter{}
-	for _, v := range split.Values {
+	for _, v := range dec.Values {
 		f := newValueFilter(v.Regexes, v.StopWords)
 		for _, id := range v.Rules {
 			d.values[id] = append(d.values[id], f)
 		}
 	}
-	d.cfg, d.ruleDesc, d.composite = cfg, map[string]string{}, map[string]bool{}
+	d.ruleDesc, d.composite = map[string]string{}, map[string]bool{}
 	widest := 0
-	for id, r := range cfg.Rules {
-		d.ruleDesc[id] = r.Description
-		if len(r.RequiredRules) > 0 {
-			d.composite[id] = true
+	for _, r := range specs {
+		d.ruleDesc[r.ID] = r.Description
+		if len(r.Required) > 0 {
+			d.composite[r.ID] = true
 		}
-		for _, req := range r.RequiredRules {
+		for _, req := range r.Required {
 			if req.WithinLines != nil && *req.WithinLines > widest {
 				widest = *req.WithinLines
 			}
@@ -212,9 +203,10 @@ func (d *Detector) build() error {
 		return fmt.Errorf("context of %d lines is narrower than a rule's withinLines (%d)", d.context, widest)
 	}
 	d.lineMemo, d.windowMemo = newMemo(lineMemoBytes), newMemo(windowMemoBytes)
-	d.wide = wideEngines(cfg, d.composite, d.values)
-	d.fileKeywords = fileKeywords(cfg, d.composite)
-	d.local = localEngines(cfg, d.values)
+	compile := compiler(dec.Translate).cached()
+	d.wide = wideEngines(byID, compile, d.composite, d.values)
+	d.fileKeywords = fileKeywords(byID, d.composite)
+	d.local = localEngines(specs, compile, d.values)
 	if len(d.local) > 64 {
 		return fmt.Errorf("%d reporting rules: at most 64 are supported", len(d.local))
 	}
@@ -232,7 +224,7 @@ func (d *Detector) build() error {
 			d.compositeSet |= 1 << i
 		}
 	}
-	d.minEnt = minEntropy(cfg)
+	d.minEnt = minEntropy(specs)
 	d.distinctEnough = distinctAbove(tokenLen, d.minEnt)
 	for _, re := range d.local {
 		if re.kinds != 0 && re.kinds&kindToken == 0 {
@@ -343,10 +335,10 @@ func (f *valueFilter) drops(v, lower []byte) bool {
 	return f.stops != nil && f.stops.matches(lower)
 }
 
-func minEntropy(cfg config.Config) float64 {
+func minEntropy(specs []rules.Spec) float64 {
 	minE := -1.0
-	for _, r := range cfg.Rules {
-		if r.SkipReport || r.Regex == nil {
+	for _, r := range specs {
+		if r.SkipReport || r.Regex == "" {
 			continue
 		}
 		if minE < 0 || r.Entropy < minE {

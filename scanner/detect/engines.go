@@ -12,6 +12,8 @@ import (
 	"github.com/zricethezav/gitleaks/v8/config"
 	glDetect "github.com/zricethezav/gitleaks/v8/detect"
 	glReport "github.com/zricethezav/gitleaks/v8/report"
+
+	"github.com/tokenscan/tokenscan/rules"
 )
 
 // engine is a gitleaks detector in two flavours. Each decoding pass re-runs every rule over the
@@ -26,16 +28,65 @@ type engine struct {
 	values map[string][]*valueFilter
 }
 
-func newEngine(cfg config.Config, values map[string][]*valueFilter) engine {
+// newEngine returns an engine for the rules cfg compiles (on first use, once).
+func newEngine(cfg func() config.Config, values map[string][]*valueFilter) engine {
+	cfg = sync.OnceValue(cfg)
 	return engine{
 		values: values,
-		plain:  sync.OnceValue(func() *glDetect.Detector { return glDetect.NewDetector(cfg) }),
+		plain:  sync.OnceValue(func() *glDetect.Detector { return glDetect.NewDetector(cfg()) }),
 		decode: sync.OnceValue(func() *glDetect.Detector {
-			dec := glDetect.NewDetector(cfg)
+			dec := glDetect.NewDetector(cfg())
 			dec.MaxDecodeDepth = 5
 			return dec
 		}),
 	}
+}
+
+// compiler compiles the rules named by ids into a gitleaks config of those rules alone (as
+// rules.Decoded.Translate does).
+type compiler func(ids ...string) (config.Config, error)
+
+// mustCompile is c for rules known to compile: the embedded ones are compiled by every test of
+// this package, and a user's rule file is compiled whole when it is loaded (rules.ParseDecoded).
+func (c compiler) mustCompile(ids ...string) config.Config {
+	cfg, err := c(ids...)
+	if err != nil {
+		panic("tokenscan: compiling detection rules " + strings.Join(ids, ", ") + ": " + err.Error())
+	}
+	return cfg
+}
+
+// cached returns a compiler that compiles each set of rules once: a composite rule's local and
+// wide engines both need it with the rules it requires.
+func (c compiler) cached() compiler {
+	var m sync.Map // ids joined -> func() (config.Config, error)
+	return func(ids ...string) (config.Config, error) {
+		f, _ := m.LoadOrStore(strings.Join(ids, "\x00"), sync.OnceValues(func() (config.Config, error) { return c(ids...) }))
+		return f.(func() (config.Config, error))()
+	}
+}
+
+// withRequired is id and the rules it requires that exist, in that order, once each: what
+// gitleaks needs to compile a composite rule.
+func withRequired(specs specIndex, id string) []string {
+	ids := []string{id}
+	for _, req := range specs[id].Required {
+		if _, ok := specs[req.ID]; ok && !slices.Contains(ids, req.ID) {
+			ids = append(ids, req.ID)
+		}
+	}
+	return ids
+}
+
+// specIndex finds rules by ID.
+type specIndex map[string]rules.Spec
+
+func indexSpecs(specs []rules.Spec) specIndex {
+	x := specIndex{}
+	for _, sp := range specs {
+		x[sp.ID] = sp
+	}
+	return x
 }
 
 func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
@@ -60,27 +111,21 @@ func (e engine) detect(path string, text []byte, firstLine int, decode bool) []g
 // Keywords are left out: gitleaks requires a rule's keywords somewhere in the text it scans,
 // which for a file is the whole file, not the window; Scan checks that on the file itself
 // (fileKeywords) before it runs a composite rule at all.
-func wideEngines(cfg config.Config, composite map[string]bool, values map[string][]*valueFilter) map[string]engine {
+func wideEngines(specs specIndex, compile compiler, composite map[string]bool, values map[string][]*valueFilter) map[string]engine {
 	out := map[string]engine{}
 	for id := range composite {
-		one := config.Config{Rules: map[string]config.Rule{}, Keywords: map[string]struct{}{}, Allowlists: cfg.Allowlists}
-		add := func(rid string) {
-			r, ok := cfg.Rules[rid]
-			if !ok {
-				return
+		ids := withRequired(specs, id)
+		out[id] = newEngine(func() config.Config {
+			all := compile.mustCompile(ids...)
+			one := config.Config{Rules: map[string]config.Rule{}, Keywords: map[string]struct{}{}, Allowlists: all.Allowlists}
+			for _, rid := range ids {
+				r := all.Rules[rid]
+				r.Keywords = nil
+				one.Rules[rid] = r
+				one.OrderedRules = append(one.OrderedRules, rid)
 			}
-			if _, dup := one.Rules[rid]; dup {
-				return
-			}
-			r.Keywords = nil
-			one.Rules[rid] = r
-			one.OrderedRules = append(one.OrderedRules, rid)
-		}
-		add(id)
-		for _, req := range cfg.Rules[id].RequiredRules {
-			add(req.RuleID)
-		}
-		out[id] = newEngine(one, values)
+			return one
+		}, values)
 	}
 	return out
 }
@@ -156,52 +201,58 @@ func (x *literalIndex) present(lower []byte) ruleSet {
 
 // localEngines builds one engine per reported rule. A composite rule is reduced to its primary
 // pattern, without required rules and without keywords: the keyword that makes it relevant may
-// lie outside a small window, and the wide step checks both.
-func localEngines(cfg config.Config, values map[string][]*valueFilter) []ruleEngine {
+// lie outside a small window, and the wide step checks both. Nothing is compiled here: what
+// the engines need to know of the patterns comes from their facts.
+func localEngines(specs []rules.Spec, compile compiler, values map[string][]*valueFilter) []ruleEngine {
+	byID := indexSpecs(specs)
 	var out []ruleEngine
-	for _, id := range cfg.OrderedRules {
-		r := cfg.Rules[id]
-		if r.SkipReport || r.Regex == nil {
+	for _, sp := range specs {
+		if sp.SkipReport || sp.Regex == "" {
 			continue
 		}
-		keywords := map[string]struct{}{}
-		if len(r.RequiredRules) > 0 {
-			r.RequiredRules, r.Keywords = nil, nil
+		id, composite := sp.ID, len(sp.Required) > 0
+		cfg := func() config.Config {
+			r := compile.mustCompile(withRequired(byID, id)...)
+			rule := r.Rules[id]
+			if composite {
+				rule.RequiredRules, rule.Keywords = nil, nil
+			}
+			keywords := map[string]struct{}{}
+			for _, k := range rule.Keywords {
+				keywords[k] = struct{}{}
+			}
+			return config.Config{
+				Rules:        map[string]config.Rule{id: rule},
+				OrderedRules: []string{id},
+				Keywords:     keywords,
+				Allowlists:   r.Allowlists,
+			}
 		}
-		for _, k := range r.Keywords {
-			keywords[k] = struct{}{}
+		f := factsOf(sp.Regex, sp.SecretGroup)
+		re := ruleEngine{id: id, engine: newEngine(cfg, values), multiLine: f.multiLine, kinds: f.kinds}
+		if f.aroundOK {
+			re.around = &around{leftSrc: f.left, rightSrc: f.right}
 		}
-		one := config.Config{
-			Rules:        map[string]config.Rule{id: r},
-			OrderedRules: []string{id},
-			Keywords:     keywords,
-			Allowlists:   cfg.Allowlists,
-		}
-		re := ruleEngine{id: id, engine: newEngine(one, values), multiLine: canSpanLines(r.Regex.String()), kinds: secretKinds(r)}
-		if group := secretGroup(r); re.kinds == kindToken && !re.multiLine && group > 0 {
-			re.around = newAround(r.Regex.String(), group)
-		}
-		reqs := cfg.Rules[id].RequiredRules
-		re.narrowable = len(reqs) > 0 && !re.multiLine
-		for _, req := range reqs {
-			q, ok := cfg.Rules[req.RuleID]
-			if !ok || q.Regex == nil {
+		re.narrowable = composite && !re.multiLine
+		for _, req := range sp.Required {
+			q, ok := byID[req.ID]
+			if !ok || q.Regex == "" {
 				re.narrowable = false
 				continue
 			}
-			lits, ok := requiredLiterals(q.Regex.String())
-			if !ok {
+			qf := factsOf(q.Regex, q.SecretGroup)
+			if !qf.literalOK {
 				re.narrowable = false
 				continue
 			}
-			re.requires = append(re.requires, newKeywordFinder(toBytes(lits)))
-			if canSpanLines(q.Regex.String()) {
+			re.requires = append(re.requires, newKeywordFinder(toBytes(qf.literals)))
+			if qf.multiLine {
 				re.narrowable = false
 			}
 		}
 		// A literal shorter than a search anchor (a quote, a comma) filters nothing worth a pass.
-		if lits, ok := requiredLiterals(r.Regex.String()); ok && !slices.ContainsFunc(lits, func(l string) bool { return len(l) < gram }) {
-			re.literals = newKeywordFinder(toBytes(lits))
+		if f.literalOK && !slices.ContainsFunc(f.literals, func(l string) bool { return len(l) < gram }) {
+			re.literals = newKeywordFinder(toBytes(f.literals))
 		}
 		out = append(out, re)
 	}
@@ -218,15 +269,15 @@ func toBytes(ss []string) [][]byte {
 
 // fileKeywords returns, per composite rule, finders for the keywords of the rule and of each
 // rule it requires that has keywords: gitleaks runs the rule on a file only when each finds one.
-func fileKeywords(cfg config.Config, composite map[string]bool) map[string][]*keywordFinder {
+func fileKeywords(specs specIndex, composite map[string]bool) map[string][]*keywordFinder {
 	out := map[string][]*keywordFinder{}
 	for id := range composite {
 		ids := []string{id}
-		for _, req := range cfg.Rules[id].RequiredRules {
-			ids = append(ids, req.RuleID)
+		for _, req := range specs[id].Required {
+			ids = append(ids, req.ID)
 		}
 		for _, rid := range ids {
-			if kws := cfg.Rules[rid].Keywords; len(kws) > 0 {
+			if kws := specs[rid].Keywords; len(kws) > 0 {
 				out[id] = append(out[id], newKeywordFinder(toBytes(kws)))
 			}
 		}
@@ -516,8 +567,11 @@ var (
 
 // secretKinds works out from a rule's secret group which candidate kinds it can report: a plain
 // token, a lower-case hex run, or (0) something else, in which case the rule always runs.
-func secretKinds(r config.Rule) kind {
-	group := secretGroupPattern(r)
+func secretKinds(r config.Rule) kind { return kindsOf(r.Regex.String(), r.SecretGroup) }
+
+// kindsOf is secretKinds for a pattern and its secretGroup as written.
+func kindsOf(pattern string, secretGroup int) kind {
+	group := secretGroupPattern(pattern, secretGroup)
 	if group == "" {
 		return 0
 	}
@@ -541,26 +595,14 @@ func secretKinds(r config.Rule) kind {
 
 var groupKinds sync.Map // secret group pattern -> kind
 
-// secretGroup returns the number of the capture group gitleaks takes the secret from, or 0 when
-// that depends on the match (no secretGroup and several groups: the first non-empty one).
-func secretGroup(r config.Rule) int {
-	if r.SecretGroup > 0 {
-		return r.SecretGroup
-	}
-	if r.Regex.NumSubexp() == 1 {
-		return 1
-	}
-	return 0
-}
-
 // secretGroupPattern returns the source of the capture group that holds a rule's secret, with
 // the flags in force around it.
-func secretGroupPattern(r config.Rule) string {
-	re, err := parse(r.Regex.String())
+func secretGroupPattern(pattern string, secretGroup int) string {
+	re, err := parse(pattern)
 	if err != nil {
 		return ""
 	}
-	want := r.SecretGroup
+	want := secretGroup
 	if want == 0 {
 		want = 1
 	}

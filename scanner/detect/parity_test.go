@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zricethezav/gitleaks/v8/config"
 	glDetect "github.com/zricethezav/gitleaks/v8/detect"
 	"github.com/zricethezav/gitleaks/v8/detect/codec"
 
@@ -104,11 +105,11 @@ func wholeRulesGitleaks(t *testing.T) *glDetect.Detector {
 func plantedAllowlistValues(t *testing.T) []byte {
 	t.Helper()
 	var values []string
-	split, err := rules.DefaultSplit()
+	dec, err := rules.DefaultDecoded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range split.Values {
+	for _, v := range dec.Values {
 		for _, p := range v.Regexes {
 			lits, ok := literalSet(p)
 			if body, anchored := anchoredBody(p); !ok && anchored {
@@ -175,7 +176,12 @@ func TestSplitEnginesMatchWholeRules(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	ref := localEngines(whole, nil)
+	dec, err := rules.DefaultDecoded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs := dec.Specs()
+	ref := localEngines(specs, subsetOf(whole), nil)
 	if len(ref) != len(d.local) {
 		t.Fatalf("%d engines from the whole file, %d split", len(ref), len(d.local))
 	}
@@ -189,7 +195,7 @@ func TestSplitEnginesMatchWholeRules(t *testing.T) {
 			reported += len(want)
 		}
 	}
-	for id, w := range wideEngines(whole, d.composite, nil) {
+	for id, w := range wideEngines(indexSpecs(specs), subsetOf(whole), d.composite, nil) {
 		if want, got := secrets(w, true), secrets(d.wide[id], true); !slices.Equal(got, want) {
 			t.Errorf("composite %s: split engine found %d, whole rules %d", id, len(got), len(want))
 		}
@@ -333,4 +339,16 @@ func FuzzPercentSegmentDecodes(f *testing.F) {
 			t.Fatalf("%q: hasPercentEscape %v, gitleaks decodes it to %q", line, got, decoded)
 		}
 	})
+}
+
+// subsetOf is a compiler that compiles nothing: it picks the rules out of a translated config.
+func subsetOf(cfg config.Config) compiler {
+	return func(ids ...string) (config.Config, error) {
+		out := config.Config{Rules: map[string]config.Rule{}, Allowlists: cfg.Allowlists}
+		for _, id := range ids {
+			out.Rules[id] = cfg.Rules[id]
+			out.OrderedRules = append(out.OrderedRules, id)
+		}
+		return out, nil
+	}
 }
