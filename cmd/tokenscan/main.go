@@ -9,6 +9,7 @@ import (
 	"runtime/pprof"
 	"syscall"
 
+	"github.com/tokenscan/tokenscan/internal/earlygit"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
 
@@ -34,6 +35,7 @@ func main() {
 		code = report.ExitClean
 	}
 	pprof.StopCPUProfile()
+	earlygit.Discard() // a git started early that the command did not take over
 	os.Exit(code)
 }
 

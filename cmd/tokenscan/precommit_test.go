@@ -145,6 +145,38 @@ func testGitPreCommitHook(t *testing.T, bin string) {
 		gitRun(t, repo, "rm", "-q", "--cached", "staged.env")
 	})
 
+	// tokenscan starts the staged diff during its initialisation and takes that process over:
+	// git must run it once per commit, not once early and once again.
+	t.Run("git lists the staged changes once", func(t *testing.T) {
+		real, err := exec.LookPath("git")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrap, log := t.TempDir(), filepath.Join(t.TempDir(), "git.log")
+		writeFile(t, wrap, "git", "#!/bin/sh\necho \"$*\" >> '"+log+"'\nexec '"+real+"' \"$@\"\n")
+		// git puts its own directory first on a hook's PATH; this hook puts the logging git
+		// before it.
+		hook := filepath.Join(repo, ".githooks", "pre-commit")
+		writeFile(t, filepath.Dir(hook), "pre-commit", "#!/bin/sh\nPATH='"+wrap+"':\"$PATH\" exec '"+bin+"' protect --staged\n")
+		t.Cleanup(func() { writeFile(t, filepath.Dir(hook), "pre-commit", "#!/bin/sh\nexec '"+bin+"' protect --staged\n") })
+		for _, f := range []string{filepath.Join(wrap, "git"), hook} {
+			if err := os.Chmod(f, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		writeFile(t, repo, "once.txt", "nothing secret\n")
+		gitRun(t, repo, "add", "once.txt")
+		out, err := commit(repo)
+		passed(t, out, err)
+		data, err := os.ReadFile(log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(data), "diff --cached"); n != 1 {
+			t.Errorf("git diff --cached ran %d times for one commit; git's log:\n%s", n, data)
+		}
+	})
+
 	t.Run("linked worktree", func(t *testing.T) {
 		wt := filepath.Join(t.TempDir(), "wt")
 		gitRun(t, repo, "worktree", "add", "-q", "-b", "feature", wt)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/tokenscan/tokenscan/internal/earlygit"
+	"github.com/tokenscan/tokenscan/scanner/detect"
 	"io"
 	"os"
 	"runtime/debug"
@@ -121,8 +123,17 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	if err != nil {
 		return nil, usageError{fmt.Errorf("--max-file-size: %w", err)}
 	}
+	var det *detect.Detector
 	if mode == modeStaged {
 		defer smallHeapGC()()
+		// With git started during initialisation (earlygit), git is already running: the
+		// detector's preparation starts now, beside it, not after the checks below.
+		if earlygit.Pending() {
+			if det, err = detect.New(detect.Options{}); err != nil {
+				return nil, err
+			}
+			det.Warm()
+		}
 	}
 
 	// A bare repository (pre-receive) has no work tree to hold a .tokenscanignore.
@@ -145,7 +156,7 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	var res *scanner.Result
 	switch {
 	case opts.Staged:
-		res, err = scanner.Scan(ctx, scanner.Options{Path: dir, Staged: true, MaxFileSize: maxSize, Ignore: ignore})
+		res, err = scanner.Scan(ctx, scanner.Options{Path: dir, Staged: true, MaxFileSize: maxSize, Ignore: ignore, Detector: det})
 	case opts.PrePush:
 		res, err = scanPush(ctx, dir, opts.IO.In, maxSize, ignore, false)
 	default:

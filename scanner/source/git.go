@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tokenscan/tokenscan/internal/earlygit"
 )
 
 // GitError is a git command that failed: it names the command and carries what git said on
@@ -20,7 +22,7 @@ import (
 type GitError struct {
 	Args   []string // arguments after "git"
 	Stderr string
-	Err    error // *exec.ExitError, a start failure, or a protocol error in git's output
+	Err    error // how git exited (*exec.ExitError, waitError), a start failure, or a protocol error in its output
 }
 
 func (e *GitError) Error() string {
@@ -61,14 +63,11 @@ func (b *cappedBuffer) String() string {
 	return b.buf.String()
 }
 
-// gitCommand prepares git in dir. The environment is inherited on purpose: inside a pre-commit
-// hook GIT_INDEX_FILE and GIT_DIR say which index is being committed (git commit <paths> uses
-// a temporary one). GIT_OPTIONAL_LOCKS=0 keeps read-only commands from refreshing the index,
-// which would contend with the git commit that is running the hook and holds index.lock.
+// gitCommand prepares git in dir, with the environment earlygit.Env describes.
 func gitCommand(ctx context.Context, dir string, args ...string) (*exec.Cmd, *cappedBuffer) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0")
+	cmd.Env = append(os.Environ(), earlygit.Env...)
 	stderr := &cappedBuffer{}
 	cmd.Stderr = stderr
 	// A git that spawned helpers could keep our pipes open after being killed; do not hang.
@@ -90,10 +89,14 @@ func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
 // big to hold (a diff of a whole tree).
 type gitStream struct {
 	args   []string
-	cmd    *exec.Cmd
-	stderr *cappedBuffer
+	stderr interface{ String() string } // what git wrote there, or its first maxGitStderr bytes
 	stdout io.ReadCloser
-	cancel context.CancelFunc
+	// end waits for git to exit and releases what it held (its pipes, the context's watch);
+	// kill kills it, and end must still be called.
+	end   func() error
+	kill  func()
+	pid   int
+	ended bool // wait or abort has returned
 }
 
 func startGit(ctx context.Context, dir string, args ...string) (*gitStream, error) {
@@ -107,13 +110,22 @@ func startGit(ctx context.Context, dir string, args ...string) (*gitStream, erro
 		cancel()
 		return nil, &GitError{Args: args, Err: err}
 	}
-	return &gitStream{args: args, cmd: cmd, stderr: stderr, stdout: stdout, cancel: cancel}, nil
+	return execStream(args, cmd, stderr, stdout, cancel), nil
+}
+
+// execStream is the gitStream of a started os/exec command whose context cancel kills it.
+func execStream(args []string, cmd *exec.Cmd, stderr *cappedBuffer, stdout io.ReadCloser, cancel context.CancelFunc) *gitStream {
+	end := func() error {
+		defer cancel()
+		return cmd.Wait()
+	}
+	return &gitStream{args: args, stderr: stderr, stdout: stdout, end: end, kill: cancel, pid: cmd.Process.Pid}
 }
 
 // wait waits for a command whose output was read to the end and reports how it exited.
 func (g *gitStream) wait() error {
-	defer g.cancel()
-	if err := g.cmd.Wait(); err != nil {
+	defer func() { g.ended = true }()
+	if err := g.end(); err != nil {
 		return &GitError{Args: g.args, Stderr: g.stderr.String(), Err: err}
 	}
 	return nil
@@ -122,8 +134,9 @@ func (g *gitStream) wait() error {
 // abort kills a command whose output is no longer wanted and reaps it. Its exit status is
 // meaningless then (killed, or SIGPIPE), so it is not reported.
 func (g *gitStream) abort() {
-	g.cancel()
-	_ = g.cmd.Wait()
+	g.kill()
+	_ = g.end()
+	g.ended = true
 }
 
 // protocolError reports git output that does not have the shape we rely on, together with
@@ -156,7 +169,7 @@ func startCatFile(ctx context.Context, dir string) (*catFile, error) {
 		cancel()
 		return nil, &GitError{Args: args, Err: err}
 	}
-	g := &gitStream{args: args, cmd: cmd, stderr: stderr, stdout: stdout, cancel: cancel}
+	g := execStream(args, cmd, stderr, stdout, cancel)
 	return &catFile{gitStream: g, stdin: stdin, out: bufio.NewReaderSize(stdout, 64<<10)}, nil
 }
 

@@ -16,27 +16,9 @@ import (
 	"strconv"
 	"sync/atomic"
 
+	"github.com/tokenscan/tokenscan/internal/earlygit"
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
-
-// stagedDiffArgs asks git for the staged changes twice over, in one run so both halves describe
-// the same index: the raw part (-z: paths verbatim, whatever bytes they hold; full object ids:
-// the index blob to read) and a -U0 patch whose hunk headers give the added lines.
-//
-// Every setting that user configuration could change the output's shape with is pinned:
-// colour, external diff drivers, textconv, diff.relative, diff.submodule=log (which replaces a
-// submodule's "diff --git" header), diff.ignoreSubmodules (which would hide a staged submodule
-// instead of letting it be reported as skipped), diff.interHunkContext (which would merge nearby
-// hunks, and the unchanged lines between them would count as added) and diff.orderFile
-// (-O/dev/null cancels it, as git documents, so units come in path order). Deletions are
-// filtered out (--diff-filter=d) so that deleting a large file does not stream it through the
-// patch.
-var stagedDiffArgs = []string{
-	"diff", "--cached", "--raw", "--patch", "-z", "--no-abbrev", "--full-index", "-U0",
-	"--find-renames", "--diff-filter=d", "--no-color", "--no-ext-diff", "--no-textconv",
-	"--no-relative", "--submodule=short", "--ignore-submodules=none", "--inter-hunk-context=0",
-	"-O" + os.DevNull,
-}
 
 // Staged emits what is staged in the repository containing repoDir: for each added, modified,
 // renamed, copied or type-changed path, its content in the index (not the working tree, so a
@@ -105,9 +87,11 @@ func StartStaged(ctx context.Context, repoDir string, opt Options) (*StagedScan,
 	if err != nil {
 		return nil, fmt.Errorf("listing staged changes: %w", err)
 	}
-	diff, err := startGit(ctx, repoDir, stagedDiffArgs...)
-	if err != nil {
-		return nil, fmt.Errorf("listing staged changes: %w", err)
+	diff := adoptStarted(ctx, repoDir)
+	if diff == nil {
+		if diff, err = startGit(ctx, repoDir, earlygit.Args...); err != nil {
+			return nil, fmt.Errorf("listing staged changes: %w", err)
+		}
 	}
 	return &StagedScan{ctx: ctx, dir: repoDir, top: top, s: s, diff: diff}, nil
 }

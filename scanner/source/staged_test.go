@@ -448,7 +448,7 @@ func TestStartStagedThenEmitOrAbort(t *testing.T) {
 		}
 		// git diff runs before anything is read: that is what StartStaged is for. cat-file
 		// waits until a blob the work tree cannot give is wanted.
-		if g := st.diff; g.cmd.Process == nil || g.cmd.ProcessState != nil {
+		if g := st.diff; g.pid == 0 || g.ended {
 			t.Errorf("git %s is not running after StartStaged", strings.Join(g.args, " "))
 		}
 		if st.blobs != nil {
@@ -459,7 +459,7 @@ func TestStartStagedThenEmitOrAbort(t *testing.T) {
 			t.Errorf("got\n%s\nwant\n%s", formatResults(got), formatResults(want))
 		}
 		// partial.txt differs from its work-tree file, so cat-file ran, and was waited for.
-		if st.blobs == nil || st.blobs.cmd.ProcessState == nil {
+		if st.blobs == nil || !st.blobs.ended {
 			t.Error("cat-file did not run to its end")
 		}
 	})
@@ -470,7 +470,7 @@ func TestStartStagedThenEmitOrAbort(t *testing.T) {
 			t.Fatal(err)
 		}
 		st.Abort()
-		if st.diff.cmd.ProcessState == nil {
+		if !st.diff.ended {
 			t.Errorf("git %s was not reaped by Abort", strings.Join(st.diff.args, " "))
 		}
 		if st.blobs != nil {

@@ -22,7 +22,7 @@ func stagedScanUnits(t *testing.T, dir string, opt Options) (units []unitResult,
 		t.Fatal(err)
 	}
 	units = collectUnits(t, st.Emit)
-	if st.blobs != nil && st.blobs.cmd.ProcessState == nil {
+	if st.blobs != nil && !st.blobs.ended {
 		t.Error("cat-file still runs after Emit")
 	}
 	return units, st.blobs != nil
