@@ -10,10 +10,17 @@ import (
 	"syscall"
 
 	"github.com/tokenscan/tokenscan/internal/earlygit"
+	"github.com/tokenscan/tokenscan/scanner/detect"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
 
 func main() {
+	if earlygit.Pending() {
+		if det, err := detect.New(detect.Options{}); err == nil {
+			det.Warm()
+			hookDetector = det
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	io := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutIsTTY: isTerminal(os.Stdout), ErrIsTTY: isTerminal(os.Stderr)}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/tokenscan/tokenscan/internal/earlygit"
 	"github.com/tokenscan/tokenscan/scanner/detect"
 	"io"
 	"os"
@@ -104,6 +103,11 @@ func newProtectCmd(root *rootCmd, ios *IOStreams) *cobra.Command {
 	return cmd
 }
 
+// hookDetector is the detector main prepares, from its first line, when git was started during
+// initialisation (earlygit): git is already running, and the preparation runs beside it
+// instead of after the command line is parsed. nil otherwise: a scan builds its own.
+var hookDetector *detect.Detector
+
 func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, error) {
 	var mode protectMode
 	switch {
@@ -126,14 +130,7 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	var det *detect.Detector
 	if mode == modeStaged {
 		defer smallHeapGC()()
-		// With git started during initialisation (earlygit), git is already running: the
-		// detector's preparation starts now, beside it, not after the checks below.
-		if earlygit.Pending() {
-			if det, err = detect.New(detect.Options{}); err != nil {
-				return nil, err
-			}
-			det.Warm()
-		}
+		det = hookDetector
 	}
 
 	// A bare repository (pre-receive) has no work tree to hold a .tokenscanignore.
