@@ -72,40 +72,33 @@ func TestStagedAdoptsEarlyGit(t *testing.T) {
 	}
 	gone(t, early)
 
+	// refused starts git early, changes what the scan would run (change), and checks the scan
+	// ran its own git and killed the early one.
+	refused := func(t *testing.T, dir string, change func(t *testing.T)) {
+		t.Helper()
+		early := prestart(t)
+		change(t)
+		pid, got, err := scan(t, dir)
+		check(t, got, err)
+		if pid == early {
+			t.Error("adopted a git started under other conditions")
+		}
+		gone(t, early)
+	}
 	t.Run("another environment", func(t *testing.T) {
-		early := prestart(t)
-		t.Setenv("TOKENSCAN_TEST_CHANGED", "1")
-		pid, got, err := scan(t, repo)
-		check(t, got, err)
-		if pid == early {
-			t.Error("adopted a git started with another environment")
-		}
-		gone(t, early)
+		refused(t, repo, func(t *testing.T) { t.Setenv("TOKENSCAN_TEST_CHANGED", "1") })
 	})
-
 	t.Run("another directory", func(t *testing.T) {
-		early := prestart(t)
-		pid, got, err := scan(t, filepath.Join(repo, "dir"))
-		check(t, got, err)
-		if pid == early {
-			t.Error("adopted a git started in another directory")
-		}
-		gone(t, early)
+		refused(t, filepath.Join(repo, "dir"), func(*testing.T) {})
 	})
-
 	t.Run("another git", func(t *testing.T) {
-		early := prestart(t)
-		bin := t.TempDir()
-		if err := os.Symlink(lookGitForTest(t), filepath.Join(bin, "git")); err != nil {
-			t.Fatal(err)
-		}
-		t.Setenv("PATH", bin+":"+os.Getenv("PATH"))
-		pid, got, err := scan(t, repo)
-		check(t, got, err)
-		if pid == early {
-			t.Error("adopted a git other than the one on PATH now")
-		}
-		gone(t, early)
+		refused(t, repo, func(t *testing.T) {
+			bin := t.TempDir()
+			if err := os.Symlink(lookGitForTest(t), filepath.Join(bin, "git")); err != nil {
+				t.Fatal(err)
+			}
+			t.Setenv("PATH", bin+":"+os.Getenv("PATH"))
+		})
 	})
 
 	t.Run("git failing after its output", func(t *testing.T) {
