@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/tokenscan/tokenscan/scanner/detect"
 	"io"
 	"os"
 	"runtime/debug"
@@ -17,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscan/tokenscan/scanner"
+	"github.com/tokenscan/tokenscan/scanner/detect"
 	"github.com/tokenscan/tokenscan/scanner/finding"
 	"github.com/tokenscan/tokenscan/scanner/hook"
 	"github.com/tokenscan/tokenscan/scanner/report"

@@ -2,9 +2,9 @@
 //
 // A hook's wall time is tokenscan's start-up, git listing the staged changes, the scan and the
 // exit, one after another. Most of the start-up is package initialisation (gitleaks' dependencies
-// build tables and compile patterns), and git needs none of it: invoked as exactly
-// `tokenscan protect --staged`, this package starts the staged diff while the rest of the
-// program initialises, so the two overlap. The package imports nothing that initialises late
+// build tables and compile patterns), and git needs none of it: invoked as
+// `tokenscan protect --staged` (on Linux), this package starts the staged diff while the rest of
+// the program initialises, so the two overlap. The package imports nothing that initialises late
 // (only syscall), so Go runs its init among the first.
 //
 // It is an optimisation and nothing else: the process is handed over (Take) only when it is the

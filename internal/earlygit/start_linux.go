@@ -122,12 +122,10 @@ func Start() (*Proc, error) {
 		syscall.Close(out[1])
 		return nil, err
 	}
-	errf := errp[1]
 	argv := append([]string{"git"}, Args...)
 	pid, err := syscall.ForkExec(path, argv, &syscall.ProcAttr{
-		Dir:   dir,
 		Env:   env,
-		Files: []uintptr{uintptr(null), uintptr(out[1]), uintptr(errf)},
+		Files: []uintptr{uintptr(null), uintptr(out[1]), uintptr(errp[1])},
 	})
 	syscall.Close(out[1])
 	syscall.Close(errp[1])
