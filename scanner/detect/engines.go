@@ -565,11 +565,9 @@ var (
 	sampleHex   = strings.Repeat("4f2a9c81d07b3e65", 60)
 )
 
-// secretKinds works out from a rule's secret group which candidate kinds it can report: a plain
-// token, a lower-case hex run, or (0) something else, in which case the rule always runs.
-func secretKinds(r config.Rule) kind { return kindsOf(r.Regex.String(), r.SecretGroup) }
-
-// kindsOf is secretKinds for a pattern and its secretGroup as written.
+// kindsOf works out from a rule's pattern and its secretGroup (as written) which candidate kinds
+// it can report: a plain token, a lower-case hex run, or (0) something else, in which case the
+// rule always runs.
 func kindsOf(pattern string, secretGroup int) kind {
 	group := secretGroupPattern(pattern, secretGroup)
 	if group == "" {
