@@ -6,82 +6,82 @@ package detect
 var embeddedFacts = []factsEntry{
 	{
 		factsKey{`(?i)\b(cpanel|whm)(?:[ \t]+|["'][ \t]*,[ \t]*["'])([a-z0-9][a-z0-9._-]{0,31}|\$\{?[a-z_][a-z0-9_.]{0,40}\}?|\{\$?[a-z_][^}\n]{0,40}\}|#\{[^}\n]{1,40}\}|\$\([^)\n]{1,40}\)|%[sv]|%\([a-z_]+\)s|\{\d?\}|["'\x60][ \t]*(?:\+|\.\.?|&)[ \t]*[^\n'"\x60]{1,60}?[ \t]*(?:\+|\.\.?|&)[ \t]*["'\x60])[ \t]*:[ \t]*\b(?-i:([0-9A-Z]{32}))\b`, 3},
-		facts{multiLine: false, literals: []string{`cpanel`, `whm`}, literalOK: true, kinds: 1, group: 3,
+		facts{multiLine: false, literals: []string{`cpanel`, `whm`}, literalOK: true, kinds: 1,
 			left: `(?:(?:)\b(?:[\x{9}\x{20}])*(?i:\x{3a})(?:[\x{9}\x{20}])*(?:(?:(?:[\x{2d}-\x{2e}0-9A-Z\x{5f}a-z\x{17f}\x{212a}])*[0-9A-Za-z\x{17f}\x{212a}])|(?:(?:(?i:\x{7d}))?(?:[\x{2e}0-9A-Z\x{5f}a-z\x{17f}\x{212a}])*[A-Z\x{5f}a-z\x{17f}\x{212a}](?:(?i:\x{7b}))?(?i:\x{24}))|(?:(?i:\x{7d})(?:[\x{0}-\x{9}\x{b}-\x{7c}\x{7e}-\x{10ffff}])*[A-Z\x{5f}a-z\x{17f}\x{212a}](?:(?i:\x{24}))?(?i:\x{7b}))|(?:(?i:\x{7d})(?:[\x{0}-\x{9}\x{b}-\x{7c}\x{7e}-\x{10ffff}])+(?i:\x{7b}\x{23}))|(?:(?i:\x{29})(?:[\x{0}-\x{9}\x{b}-\x{28}\x{2a}-\x{10ffff}])+(?i:\x{28}\x{24}))|(?:(?:[SVsv\x{17f}]|(?:(?i:S\x{29})(?:[A-Z\x{5f}a-z\x{17f}\x{212a}])+(?i:\x{28})))(?i:\x{25}))|(?:(?i:\x{7d})(?:[0-9])?(?i:\x{7b}))|(?:[\x{22}\x{27}\x{60}](?:[\x{9}\x{20}])*(?:(?i:\x{2b})|(?:(?:(?i:\x{2e}))?(?i:\x{2e}))|(?i:\x{26}))(?:[\x{9}\x{20}])*(?:[\x{0}-\x{9}\x{b}-\x{21}\x{23}-\x{26}\x{28}-\x{5f}a-\x{10ffff}])+?(?:[\x{9}\x{20}])*(?:(?i:\x{2b})|(?:(?:(?i:\x{2e}))?(?i:\x{2e}))|(?i:\x{26}))(?:[\x{9}\x{20}])*[\x{22}\x{27}\x{60}]))(?:(?:[\x{9}\x{20}])+|(?:[\x{22}\x{27}](?:[\x{9}\x{20}])*(?i:\x{2c})(?:[\x{9}\x{20}])*[\x{22}\x{27}]))(?:(?i:LENAPC)|(?i:MHW))\b)`, right: `(?:(?:)\b)`, aroundOK: true},
 	},
 	{
 		factsKey{`(?i)(?:(?:cpanel|whm|uapi)[\w.-]*?(?:token|key|secret|auth|pass|hash|credential)|(?:token|key|secret)[\w.-]*?(?:cpanel|whm|uapi))[\w.-]*[\x60'"\]]?[ \t]*(?:=>|:=|::=|[=:>,]|[ \t]|(?:[ \t]*:[ \t]*|[ \t]+)[\w.<>\[\]]{1,30}[ \t]*=|[ \t]+value[ \t]*=|,[ \t]*[\x60'"]value[\x60'"][ \t]*:)[ \t]*(?:[\x60'"][ \t]*)?\b(?-i:([0-9A-Z]{32}))\b`, 1},
-		facts{multiLine: false, literals: []string{`cpanel`, `whm`, `uapi`}, literalOK: true, kinds: 1, group: 1,
+		facts{multiLine: false, literals: []string{`cpanel`, `whm`, `uapi`}, literalOK: true, kinds: 1,
 			left: `(?:(?:)\b(?:(?:(?:[\x{9}\x{20}])*[\x{22}\x{27}\x{60}]))?(?:[\x{9}\x{20}])*(?:(?i:\x{3e}\x{3d})|(?:(?:(?i:\x{3d})|(?i:\x{3d}\x{3a}))(?i:\x{3a}))|[\x{9}\x{20}\x{2c}\x{3a}\x{3d}-\x{3e}]|(?:(?i:\x{3d})(?:[\x{9}\x{20}])*(?:[\x{2e}0-9\x{3c}\x{3e}A-\x{5b}\x{5d}\x{5f}a-z\x{17f}\x{212a}])+(?:(?:(?:[\x{9}\x{20}])*(?i:\x{3a})(?:[\x{9}\x{20}])*)|(?:[\x{9}\x{20}])+))|(?:(?i:\x{3d})(?:[\x{9}\x{20}])*(?i:EULAV)(?:[\x{9}\x{20}])+)|(?:(?i:\x{3a})(?:[\x{9}\x{20}])*[\x{22}\x{27}\x{60}](?i:EULAV)[\x{22}\x{27}\x{60}](?:[\x{9}\x{20}])*(?i:\x{2c})))(?:[\x{9}\x{20}])*(?:[\x{22}\x{27}\x{5d}\x{60}])?(?:[\x{2d}-\x{2e}0-9A-Z\x{5f}a-z\x{17f}\x{212a}])*(?:(?:(?:(?i:NEKOT)|(?i:YEK)|(?i:TERCES)|(?i:HTUA)|(?i:SSAP)|(?i:HSAH)|(?i:LAITNEDERC))(?:[\x{2d}-\x{2e}0-9A-Z\x{5f}a-z\x{17f}\x{212a}])*?(?:(?i:LENAPC)|(?i:MHW)|(?i:IPAU)))|(?:(?:(?i:LENAPC)|(?i:MHW)|(?i:IPAU))(?:[\x{2d}-\x{2e}0-9A-Z\x{5f}a-z\x{17f}\x{212a}])*?(?:(?i:NEKOT)|(?i:YEK)|(?i:TERCES)))))`, right: `(?:(?:)\b)`, aroundOK: true},
 	},
 	{
 		factsKey{`(?i)(?:cpanel|whm|uapi)[\w.-]*?(?:token|key|secret|auth|pass|hash|credential)[\w.-]*[\x60'"\]]?[ \t]*\{[^{}]{0,300}?\b(?:default|value)[ \t]*[=:][ \t]*[\x60'"]?[ \t]*\b(?-i:([0-9A-Z]{32}))\b`, 1},
-		facts{multiLine: true, literals: []string{`default`, `value`}, literalOK: true, kinds: 1, group: 1,
+		facts{multiLine: true, literals: []string{`default`, `value`}, literalOK: true, kinds: 1,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)\b(?:cpanel|whm)\b[^\n]{0,80}?\b(?:api[ _-]?)?(?:token|key)\b[^\n]{0,80}?[:=][ \t]*[\x60'"]?\b(?-i:([0-9A-Z]{32}))\b`, 1},
-		facts{multiLine: false, literals: []string{`token`, `key`}, literalOK: true, kinds: 1, group: 1,
+		facts{multiLine: false, literals: []string{`token`, `key`}, literalOK: true, kinds: 1,
 			left: `(?:(?:)\b(?:[\x{22}\x{27}\x{60}])?(?:[\x{9}\x{20}])*[\x{3a}\x{3d}](?:[\x{0}-\x{9}\x{b}-\x{10ffff}])*?\b(?:(?i:NEKOT)|(?i:YEK))(?:(?:(?:[\x{20}\x{2d}\x{5f}])?(?i:IPA)))?\b(?:[\x{0}-\x{9}\x{b}-\x{10ffff}])*?\b(?:(?i:LENAPC)|(?i:MHW))\b)`, right: `(?:(?:)\b)`, aroundOK: true},
 	},
 	{
 		factsKey{`(?m)(?:^|,)[ \t]*"?\b([0-9A-Z]{32})\b"?[ \t]*(?:,|\r?$)`, 1},
-		facts{multiLine: false, literals: nil, literalOK: false, kinds: 1, group: 1,
+		facts{multiLine: false, literals: nil, literalOK: false, kinds: 1,
 			left: `(?:(?:)\b(?:(?:\x{22}))?(?:[\x{9}\x{20}])*(?:(?m:$)|(?:\x{2c})))`, right: `(?:(?:)\b(?:(?:\x{22}))?(?:[\x{9}\x{20}])*(?:(?:\x{2c})|(?:(?:(?:\x{d}))?(?m:$))))`, aroundOK: true},
 	},
 	{
 		factsKey{`(?im)^[^\n]*(?:cpanel|whm)[^,\n]*,(?:[^,\n]*,)*?[^,\n]*(?:token|api[_-]?key)[^\n]*$`, 0},
-		facts{multiLine: false, literals: []string{`token`, `key`}, literalOK: true, kinds: 0, group: 0,
+		facts{multiLine: false, literals: []string{`token`, `key`}, literalOK: true, kinds: 0,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)(?:token|key|secret|pass|auth|hash|credential|pwd)[\w.-]*[\x60'"\]]?[ \t]*(?:=>|:=|=|:|>|[ \t])[ \t]*(?:[\x60'"][ \t]*)?\b(?-i:([0-9A-Z]{32}))\b`, 1},
-		facts{multiLine: false, literals: []string{`token`, `key`, `secret`, `pass`, `auth`, `hash`, `credential`, `pwd`}, literalOK: true, kinds: 1, group: 1,
+		facts{multiLine: false, literals: []string{`token`, `key`, `secret`, `pass`, `auth`, `hash`, `credential`, `pwd`}, literalOK: true, kinds: 1,
 			left: `(?:(?:)\b(?:(?:(?:[\x{9}\x{20}])*[\x{22}\x{27}\x{60}]))?(?:[\x{9}\x{20}])*(?:(?i:\x{3e}\x{3d})|(?i:\x{3d}\x{3a})|[\x{9}\x{20}\x{3a}\x{3d}-\x{3e}])(?:[\x{9}\x{20}])*(?:[\x{22}\x{27}\x{5d}\x{60}])?(?:[\x{2d}-\x{2e}0-9A-Z\x{5f}a-z\x{17f}\x{212a}])*(?:(?i:NEKOT)|(?i:YEK)|(?i:TERCES)|(?i:SSAP)|(?i:HTUA)|(?i:HSAH)|(?i:LAITNEDERC)|(?i:DWP)))`, right: `(?:(?:)\b)`, aroundOK: true},
 	},
 	{
 		factsKey{`(?i)"token"[ \t]*:[ \t]*"(?-i:([0-9A-Z]{32}))"`, 1},
-		facts{multiLine: false, literals: []string{`"token"`}, literalOK: true, kinds: 1, group: 1,
+		facts{multiLine: false, literals: []string{`"token"`}, literalOK: true, kinds: 1,
 			left: `(?:(?:)(?i:\x{22})(?:[\x{9}\x{20}])*(?i:\x{3a})(?:[\x{9}\x{20}])*(?i:\x{22}NEKOT\x{22}))`, right: `(?:(?:)(?i:\x{22}))`, aroundOK: true},
 	},
 	{
 		factsKey{`(?i)"create_time"[ \t]*:[ \t]*\d`, 0},
-		facts{multiLine: false, literals: []string{`"create_time"`}, literalOK: true, kinds: 0, group: 0,
+		facts{multiLine: false, literals: []string{`"create_time"`}, literalOK: true, kinds: 0,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`'(?-i:([0-9A-Z]{32}))'`, 1},
-		facts{multiLine: false, literals: []string{`'`}, literalOK: true, kinds: 1, group: 1,
+		facts{multiLine: false, literals: []string{`'`}, literalOK: true, kinds: 1,
 			left: `(?:(?:)(?:\x{27}))`, right: `(?:(?:)(?:\x{27}))`, aroundOK: true},
 	},
 	{
 		factsKey{`(?i)\binsert\s+into\s+\x60?tblservers\x60?`, 0},
-		facts{multiLine: true, literals: []string{`tblservers`}, literalOK: true, kinds: 0, group: 0,
+		facts{multiLine: true, literals: []string{`tblservers`}, literalOK: true, kinds: 0,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)\b(?:cpanel|whm|uapi)|:208[2367]\b|port["']?[ \t]*[:=][ \t]*208[2367]\b|/execute/[a-z]+/[a-z_]+|/json-api/|\bapi_token_(?:create|list|get_details|update|revoke)\b|\bcreate_full_access\b`, 0},
-		facts{multiLine: false, literals: []string{`cpanel`, `whm`, `uapi`, `:208`, `208`, `execute/`, `json-api/`, `api_token_`, `create_full_access`}, literalOK: true, kinds: 0, group: 0,
+		facts{multiLine: false, literals: []string{`cpanel`, `whm`, `uapi`, `:208`, `208`, `execute/`, `json-api/`, `api_token_`, `create_full_access`}, literalOK: true, kinds: 0,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)\bwhm[ \t]+[a-z0-9._-]{1,31}:[ \t]*(?-i:([0-9a-f]{60,}|[0-9a-f]{24,}(?:(?:\\[rn]|[\r\n]|[ \t])+[0-9a-f]{24,})+))`, 1},
-		facts{multiLine: true, literals: []string{`whm`}, literalOK: true, kinds: 2, group: 1,
+		facts{multiLine: true, literals: []string{`whm`}, literalOK: true, kinds: 2,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)(?:access_?hash|whm_?hash|remote_?access_?key|whm_?access_?key)[\w.-]*[\x60'"\]]?[ \t]*(?:=>|:=|=|:)[ \t]*(?:[\x60'"][ \t]*)?(?-i:([0-9a-f]{60,}|[0-9a-f]{24,}(?:(?:\\[rn]|[\r\n]|[ \t])+[0-9a-f]{24,})+))`, 1},
-		facts{multiLine: true, literals: []string{`access`, `whm`, `key`}, literalOK: true, kinds: 2, group: 1,
+		facts{multiLine: true, literals: []string{`access`, `whm`, `key`}, literalOK: true, kinds: 2,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)(?:hash|key|token|secret|pass|auth)[\w.-]*[\x60'"\]]?[ \t]*(?:=>|:=|=|:)[ \t]*(?:[\x60'"]{1,3}[ \t]*\\?\r?\n?[ \t]*)?(?-i:([0-9a-f]{200,}|[0-9a-f]{24,}(?:(?:\\[rn]|[\r\n]|[ \t])+[0-9a-f]{24,}){3,}))`, 1},
-		facts{multiLine: true, literals: []string{`hash`, `key`, `token`, `secret`, `pass`, `auth`}, literalOK: true, kinds: 2, group: 1,
+		facts{multiLine: true, literals: []string{`hash`, `key`, `token`, `secret`, `pass`, `auth`}, literalOK: true, kinds: 2,
 			left: ``, right: ``, aroundOK: false},
 	},
 	{
 		factsKey{`(?i)\bwhm\b|:208[67]\b|/json-api/`, 0},
-		facts{multiLine: false, literals: []string{`whm`, `:208`, `/json-api/`}, literalOK: true, kinds: 0, group: 0,
+		facts{multiLine: false, literals: []string{`whm`, `:208`, `/json-api/`}, literalOK: true, kinds: 0,
 			left: ``, right: ``, aroundOK: false},
 	},
 }
