@@ -159,3 +159,30 @@ func sameFile(a, b string) bool {
 	sb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
+
+// FuzzCommandLine: whatever /proc/self/cmdline holds, split loses nothing (joining its parts back
+// gives the input, less one final NUL) and the invocation check does not fail.
+func FuzzCommandLine(f *testing.F) {
+	f.Add([]byte("tokenscan\x00protect\x00--staged\x00"))
+	f.Add([]byte("tokenscan\x00protect\x00--pre-push\x00origin\x00"))
+	f.Add([]byte("\x00\x00"))
+	f.Add([]byte("no-nul"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		args := split(b)
+		joined := bytes.Join(toBytesForTest(args), []byte{0})
+		if want := bytes.TrimSuffix(b, []byte{0}); !bytes.Equal(joined, want) {
+			t.Fatalf("split(%q) = %q, which joins to %q", b, args, joined)
+		}
+		if stagedProtect(args) && (len(args) < 3 || args[1] != "protect" || !slices.Contains(args, "--staged") && !slices.Contains(args, "--staged=true")) {
+			t.Fatalf("stagedProtect(%q) is true", args)
+		}
+	})
+}
+
+func toBytesForTest(ss []string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
