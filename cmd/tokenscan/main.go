@@ -9,8 +9,8 @@ import (
 	"runtime/pprof"
 	"syscall"
 
-	"github.com/tokenscan/tokenscan/internal/earlygit"
 	"github.com/tokenscan/tokenscan/scanner/detect"
+	"github.com/tokenscan/tokenscan/scanner/earlygit"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
 

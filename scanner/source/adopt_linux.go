@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/tokenscan/tokenscan/internal/earlygit"
+	"github.com/tokenscan/tokenscan/scanner/earlygit"
 )
 
 // adoptStarted returns the staged diff earlygit started during initialisation if there is one

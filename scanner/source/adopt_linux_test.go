@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/tokenscan/tokenscan/internal/earlygit"
+	"github.com/tokenscan/tokenscan/scanner/earlygit"
 )
 
 // TestStagedAdoptsEarlyGit: a git started early (earlygit, as tokenscan protect --staged does

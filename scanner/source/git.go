@@ -14,7 +14,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tokenscan/tokenscan/internal/earlygit"
+	"github.com/tokenscan/tokenscan/scanner/earlygit"
 )
 
 // GitError is a git command that failed: it names the command and carries what git said on

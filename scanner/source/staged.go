@@ -16,7 +16,7 @@ import (
 	"strconv"
 	"sync/atomic"
 
-	"github.com/tokenscan/tokenscan/internal/earlygit"
+	"github.com/tokenscan/tokenscan/scanner/earlygit"
 	"github.com/tokenscan/tokenscan/scanner/finding"
 )
 
