@@ -184,37 +184,19 @@ type ValueAllowlist struct {
 	StopWords []string // lower-case
 }
 
-// Split is a rule file prepared for a scanner that applies the value allowlists itself: Config
-// is the translated rule file without them, Values are those allowlists.
+// Decoded is a rule file read, with none of its patterns compiled: what a scanner needs to know
+// about the rules up front, and the means to compile only the rules it comes to run. Compiling
+// the embedded file whole costs a pre-commit hook several milliseconds, most of them for rules a
+// commit never reaches.
 //
-// gitleaks matches an allowlist's regexes as one alternation in its NFA, which with our long
-// sequence lists costs about a millisecond per finding, and compiling them is a quarter of
-// translating the file; a scanner can decide the same question with set lookups. Only what is
-// decided by the secret alone moves: allowlists with paths, commits, another regexTarget or the
-// AND condition stay with gitleaks, and so do allowlists of rules another rule requires, whose
-// findings gitleaks consumes internally (the scanner never sees them to filter).
-type Split struct {
-	Config config.Config
-	Values []ValueAllowlist
-}
-
-// ParseSplit is Parse, split.
-func ParseSplit(data []byte) (Split, error) {
-	d, err := ParseDecoded(data)
-	if err != nil {
-		return Split{}, err
-	}
-	cfg, err := d.Translate(d.IDs()...)
-	if err != nil {
-		return Split{}, err
-	}
-	return Split{Config: cfg, Values: d.Values}, nil
-}
-
-// Decoded is a rule file read and split (see Split) with none of its patterns compiled: what a
-// scanner needs to know about the rules up front, and the means to compile only the rules it
-// comes to run. Compiling the embedded file whole costs a pre-commit hook several
-// milliseconds, most of them for rules a commit never reaches.
+// It is split for a scanner that applies the value allowlists itself: Values are those
+// allowlists, and Translate leaves them out. gitleaks matches an allowlist's regexes as one
+// alternation in its NFA, which with our long sequence lists costs about a millisecond per
+// finding, and compiling them is a quarter of translating the file; a scanner can decide the same
+// question with set lookups. Only what is decided by the secret alone moves: allowlists with
+// paths, commits, another regexTarget or the AND condition stay with gitleaks, and so do
+// allowlists of rules another rule requires, whose findings gitleaks consumes internally (the
+// scanner never sees them to filter).
 type Decoded struct {
 	file   *config.ViperConfig // without the value allowlists
 	Values []ValueAllowlist
@@ -257,15 +239,6 @@ func parseDecoded(data []byte, validate bool) (*Decoded, error) {
 	}
 	values := splitValueAllowlists(vc)
 	return &Decoded{file: vc, Values: values}, nil
-}
-
-// IDs lists the rules in file order.
-func (d *Decoded) IDs() []string {
-	ids := make([]string, len(d.file.Rules))
-	for i, r := range d.file.Rules {
-		ids[i] = r.ID
-	}
-	return ids
 }
 
 // Specs describes the rules in file order.

@@ -213,7 +213,7 @@ func TestStockGitleaksLoadsRules(t *testing.T) {
 	}
 }
 
-// TestSplitMovesOnlyValueAllowlists pins what rules.Split takes away from gitleaks: allowlists
+// TestSplitMovesOnlyValueAllowlists pins what rules.Decoded takes away from gitleaks: allowlists
 // decided by the secret alone, for rules whose findings reach the scanner; everything else stays.
 func TestSplitMovesOnlyValueAllowlists(t *testing.T) {
 	file := `
@@ -254,7 +254,15 @@ stopwords = ["ffff"]
 [[allowlists]]
 regexes = ['''(?i)gggg''', '''HHHH''']
 `
-	split, err := ParseSplit([]byte(file))
+	dec, err := ParseDecoded([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, sp := range dec.Specs() {
+		ids = append(ids, sp.ID)
+	}
+	cfg, err := dec.Translate(ids...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,16 +270,16 @@ regexes = ['''(?i)gggg''', '''HHHH''']
 		{Rules: []string{"primary"}, Regexes: []string{"^AAAA"}},
 		{Rules: []string{"primary", "other"}, Regexes: []string{"BBBB", "^C{8}$"}, StopWords: []string{"dummy"}},
 	}
-	if fmt.Sprint(split.Values) != fmt.Sprint(want) {
-		t.Errorf("moved %+v\nwant %+v", split.Values, want)
+	if fmt.Sprint(dec.Values) != fmt.Sprint(want) {
+		t.Errorf("moved %+v\nwant %+v", dec.Values, want)
 	}
 	// What stays: the line allowlist, the required rule's stop words (gitleaks consumes ctx's
 	// findings itself), the global one for ctx alone, the path, AND and flag-setting ones.
-	count := func(id string) int { return len(split.Config.Rules[id].Allowlists) }
+	count := func(id string) int { return len(cfg.Rules[id].Allowlists) }
 	if count("primary") != 1 || count("ctx") != 2 || count("other") != 1 {
 		t.Errorf("rule allowlists left: primary %d ctx %d other %d", count("primary"), count("ctx"), count("other"))
 	}
-	if n := len(split.Config.Allowlists); n != 2 {
+	if n := len(cfg.Allowlists); n != 2 {
 		t.Errorf("%d global allowlists left, want 2 (AND, flags)", n)
 	}
 	whole, err := Parse([]byte(file))

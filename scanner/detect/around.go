@@ -81,12 +81,6 @@ func (a *around) regexps() {
 	})
 }
 
-// compile builds everything admits may use.
-func (a *around) compile() {
-	a.lookaheads()
-	a.regexps()
-}
-
 // lookahead is a pattern's program, run over at most lookaheadBytes bytes from a position.
 // When no thread survives them, the pattern cannot match there; when one does, or the program
 // reaches its match, or a byte is not ASCII (left to the regexp, which decodes UTF-8), it may.

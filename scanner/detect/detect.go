@@ -66,7 +66,7 @@ type Detector struct {
 	// distinctEnough is how many distinct bytes put a token's entropy above minEnt however
 	// they are spread (distinctAbove).
 	distinctEnough int
-	// values holds, per rule, the allowlists that decide on the secret alone (rules.Split):
+	// values holds, per rule, the allowlists that decide on the secret alone (rules.Decoded):
 	// gitleaks runs the rules without them and the engines apply them to what it reports.
 	values map[string][]*valueFilter
 	// valueRules holds the distinct values of the rules whose secret can be a plain token. A

@@ -24,7 +24,7 @@ type engine struct {
 	// Both are built on first use: most rules never run in a pre-commit hook, and most
 	// windows hold nothing encoded.
 	plain, decode func() *glDetect.Detector
-	// values are the allowlists gitleaks was not given (rules.Split), applied to its findings.
+	// values are the allowlists gitleaks was not given (rules.Decoded), applied to its findings.
 	values map[string][]*valueFilter
 }
 

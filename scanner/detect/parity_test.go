@@ -156,10 +156,10 @@ func plantedAllowlistValues(t *testing.T) []byte {
 	return []byte(b.String())
 }
 
-// TestSplitEnginesMatchWholeRules pins rules.Split: engines built from the rule file without its
-// value allowlists, applying them to gitleaks' findings, report exactly what engines built from
-// the whole rule file report, rule by rule, on text where those allowlists decide (the
-// detector's candidate filter, which would hide a difference, is not in the way here).
+// TestSplitEnginesMatchWholeRules pins rules.Decoded's split: engines built from the rule file
+// without its value allowlists, applying them to gitleaks' findings, report exactly what engines
+// built from the whole rule file report, rule by rule, on text where those allowlists decide
+// (the detector's candidate filter, which would hide a difference, is not in the way here).
 func TestSplitEnginesMatchWholeRules(t *testing.T) {
 	whole, err := rules.Default()
 	if err != nil {
