@@ -3,7 +3,6 @@ package scanner
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,17 +10,6 @@ import (
 
 	"github.com/tokenscan/tokenscan/scanner/gittest"
 )
-
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
 
 // A staged scan reports tokens on added lines only: a token committed before and still in the
 // edited file is not reported, one added is, and one that was committed before but whose line
@@ -33,7 +21,7 @@ func TestStagedScanReportsAddedLinesOnly(t *testing.T) {
 		added = "7HN2QK9XW4MZ1RB8T5VLC3JP6YGD0SFE"
 	)
 	repo := t.TempDir()
-	git(t, repo, "init", "-q", "-b", "main")
+	gittest.Git(t, repo, "init", "-q", "-b", "main")
 	write := func(content string) {
 		if err := os.WriteFile(filepath.Join(repo, "deploy.php"), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
@@ -41,8 +29,8 @@ func TestStagedScanReportsAddedLinesOnly(t *testing.T) {
 	}
 	oldLine := "$cpanel_api_token = '" + old + "';"
 	write("<?php\n" + oldLine + "\n$host = 'cp.example.com';\n")
-	git(t, repo, "add", "-A")
-	git(t, repo, "commit", "-q", "-m", "base")
+	gittest.Git(t, repo, "add", "-A")
+	gittest.Git(t, repo, "commit", "-q", "-m", "base")
 
 	scan := func() []string {
 		t.Helper()
@@ -63,15 +51,15 @@ func TestStagedScanReportsAddedLinesOnly(t *testing.T) {
 
 	// An edit below the committed token, and a new token.
 	write("<?php\n" + oldLine + "\n$host = 'cp.example.com';\n$cpanel_api_token2 = '" + added + "';\n")
-	git(t, repo, "add", "-A")
+	gittest.Git(t, repo, "add", "-A")
 	if got := scan(); !slices.Equal(got, []string{added}) {
 		t.Errorf("edit with a new token: reported %v, want only the new one", got)
 	}
 
 	// The committed token's line moves below others: git shows it as deleted and added.
 	write("<?php\n$host = 'cp.example.com';\n$user = 'bob';\n" + oldLine + "\n")
-	git(t, repo, "add", "-A")
-	moved := slices.Contains(strings.Split(git(t, repo, "diff", "--cached", "-U0"), "\n"), "+"+oldLine)
+	gittest.Git(t, repo, "add", "-A")
+	moved := slices.Contains(strings.Split(gittest.Git(t, repo, "diff", "--cached", "-U0"), "\n"), "+"+oldLine)
 	got := scan()
 	if moved && !slices.Equal(got, []string{old}) || !moved && len(got) != 0 {
 		t.Errorf("moved token line (git shows it added: %v): reported %v", moved, got)

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"syscall"
 	"testing"
+
+	"github.com/tokenscan/tokenscan/scanner/gittest"
 )
 
 func TestStagedProtect(t *testing.T) {
@@ -103,16 +105,7 @@ func TestStartRunsTheStagedDiff(t *testing.T) {
 		t.Skip("no git")
 	}
 	repo := t.TempDir()
-	run := func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = repo
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %q: %v\n%s", args, err, out)
-		}
-		return out
-	}
+	run := func(args ...string) []byte { t.Helper(); return []byte(gittest.Git(t, repo, args...)) }
 	run("init", "-q")
 	os.WriteFile(filepath.Join(repo, "a.txt"), []byte("one\ntwo\n"), 0o644)
 	run("add", "a.txt")

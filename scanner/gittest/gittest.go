@@ -4,6 +4,7 @@ package gittest
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -33,4 +34,20 @@ func Isolate(t testing.TB, name, email string) {
 		t.Setenv(k, "") // records the old value for restoration
 		os.Unsetenv(k)
 	}
+}
+
+// Git runs git in dir and returns its stdout, failing the test with git's stderr on error.
+func Git(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		t.Fatalf("git %s: %v: %s", strings.Join(args, " "), err, stderr)
+	}
+	return string(out)
 }

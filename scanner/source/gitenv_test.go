@@ -3,7 +3,6 @@ package source
 import (
 	"github.com/tokenscan/tokenscan/scanner/gittest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,17 +14,7 @@ func isolateGit(t testing.TB) { t.Helper(); gittest.Isolate(t, "Test Author", "a
 // gitIn runs git in dir and returns its trimmed stdout, failing the test on error.
 func gitIn(t testing.TB, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil {
-		var stderr string
-		if ee, ok := err.(*exec.ExitError); ok {
-			stderr = string(ee.Stderr)
-		}
-		t.Fatalf("git %s: %v: %s", strings.Join(args, " "), err, stderr)
-	}
-	return strings.TrimSpace(string(out))
+	return strings.TrimSpace(gittest.Git(t, dir, args...))
 }
 
 // newTestRepo creates an empty repository with a fixed initial branch name.
