@@ -17,6 +17,9 @@ type HookOptions struct {
 	Dir string
 	// PrePush installs the pre-push hook instead of the pre-commit hook.
 	PrePush bool
+	// Verify makes the hook run protect --verify: a blocked commit or push says whether each
+	// token still works.
+	Verify bool
 	// Executable is the tokenscan binary the installed hook runs.
 	Executable func() (string, error)
 }
@@ -28,8 +31,12 @@ runs "tokenscan protect --pre-push" before every push. Hooks go where git looks 
 core.hooksPath when it is set, and the main repository's hooks in a linked worktree.
 
 An existing hook is never overwritten: it is renamed to <hook>.tokenscan-chained and runs after
-tokenscan's check passes. Installing again only updates tokenscan's own hook. Uninstalling
-removes tokenscan's hooks and renames the chained hooks back, leaving what was there before.`
+tokenscan's check passes. Installing again only updates tokenscan's own hook (so install again
+with or without --verify to change that). Uninstalling removes tokenscan's hooks and renames the
+chained hooks back, leaving what was there before.
+
+With --verify, the hook asks the cPanel/WHM host named in the file whether a token it found still
+works, and says so; see tokenscan protect --help.`
 
 func newHookCmd(ios *IOStreams) *cobra.Command {
 	opts := &HookOptions{IO: ios, Dir: ".", Executable: os.Executable}
@@ -40,14 +47,16 @@ func newHookCmd(ios *IOStreams) *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	install := &cobra.Command{
-		Use:   "install [--pre-push]",
+		Use:   "install [--pre-push] [--verify]",
 		Short: "Install the pre-commit hook (or, with --pre-push, the pre-push hook)",
 		Example: `  tokenscan hook install              # block commits that add a token
-  tokenscan hook install --pre-push   # block pushes of commits that add a token`,
+  tokenscan hook install --pre-push   # block pushes of commits that add a token
+  tokenscan hook install --verify     # ... and say whether the token found still works`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runHookInstall(cmd.Context(), opts) },
 	}
 	install.Flags().BoolVar(&opts.PrePush, "pre-push", false, "install the pre-push hook instead of the pre-commit hook")
+	install.Flags().BoolVar(&opts.Verify, "verify", false, "the hook says whether each token it finds still works (protect --verify)")
 	uninstall := &cobra.Command{
 		Use:   "uninstall",
 		Short: "Remove tokenscan's hooks and restore the hooks they chained to",
@@ -70,7 +79,11 @@ func runHookInstall(ctx context.Context, opts *HookOptions) error {
 	if opts.PrePush {
 		kind = hook.PrePush
 	}
-	res, err := hook.Install(ctx, opts.Dir, kind, exe)
+	var protectArgs []string
+	if opts.Verify {
+		protectArgs = append(protectArgs, "--verify")
+	}
+	res, err := hook.Install(ctx, opts.Dir, kind, exe, protectArgs...)
 	if err != nil {
 		return err
 	}

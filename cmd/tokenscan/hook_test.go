@@ -44,6 +44,21 @@ func TestHookInstallAndUninstallMessages(t *testing.T) {
 		t.Errorf("previous pre-push hook not restored: %q, %v", data, err)
 	}
 
+	// --verify goes into the hook's protect command; installing again without it takes it out.
+	for _, verify := range []bool{true, false} {
+		var out bytes.Buffer
+		if err := runHookInstall(ctx, &HookOptions{IO: &IOStreams{Out: &out}, Dir: ".", Verify: verify, Executable: exe}); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(filepath.Join(hooks, "pre-commit"))
+		if got := bytes.Contains(data, []byte(`"$tokenscan" protect --staged --verify ||`)); got != verify {
+			t.Errorf("--verify %v: the hook runs protect with --verify: %v\n%s", verify, got, data)
+		}
+	}
+	if err := runHookUninstall(ctx, &HookOptions{IO: &IOStreams{Out: new(bytes.Buffer)}, Dir: "."}); err != nil {
+		t.Fatal(err)
+	}
+
 	// Through the command line: the hook records the running binary.
 	if r := runCLI(t, "", "hook", "install"); r.code != 0 || r.stdout == "" {
 		t.Errorf("tokenscan hook install: exit %d, %q %q", r.code, r.stdout, r.stderr)

@@ -19,6 +19,7 @@ import (
 	"github.com/tokenscan/tokenscan/scanner/detect"
 	"github.com/tokenscan/tokenscan/scanner/finding"
 	"github.com/tokenscan/tokenscan/scanner/hook"
+	"github.com/tokenscan/tokenscan/scanner/remediate"
 	"github.com/tokenscan/tokenscan/scanner/report"
 	"github.com/tokenscan/tokenscan/scanner/source"
 )
@@ -38,6 +39,12 @@ type ProtectOptions struct {
 	MaxFileSize string
 	NoColor     bool
 	Quiet       bool
+	// Verify asks the host each token names whether it still works, within VerifyTimeout in
+	// all. The answer is only shown: a finding blocks whatever it is, and no finding sends
+	// nothing anywhere.
+	Verify        bool
+	VerifyTimeout time.Duration
+	Remediation   RemediationOptions // where and how tokens are verified: host map, CAs
 }
 
 // protectMode is what a protect run judges, with the words its messages use.
@@ -60,6 +67,11 @@ it when it holds a cPanel or WHM API token.
   --pre-push     the commits a push would add to the remote, from git's pre-push input
   --pre-receive  the commits a push adds to this (server) repository, from git's pre-receive input
 
+With --verify, each token found is checked against the cPanel/WHM host its file names (or
+--host-map gives): the message then says whether it works right now. That never changes the
+exit code, a clean commit contacts nothing, and the checks give up after --verify-timeout, so
+a slow or absent network costs a blocked commit at most that long.
+
 A line with "tokenscan:allow" in it is never reported, nor is a token whose fingerprint is listed
 in .tokenscanignore at the top of the work tree (or in --ignore-file).
 
@@ -70,6 +82,9 @@ Exit codes:
 
 const protectExample = `  # What a pre-commit hook runs (tokenscan hook install writes it for you)
   tokenscan protect --staged
+
+  # The same, and say whether each token found still works (tokenscan hook install --verify)
+  tokenscan protect --staged --verify
 
   # In .git/hooks/pre-push; git passes the remote and the refs being pushed
   tokenscan protect --pre-push "$@"
@@ -100,8 +115,19 @@ func newProtectCmd(root *rootCmd, ios *IOStreams) *cobra.Command {
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "25MiB", "skip files and blobs larger than this")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour in messages (also NO_COLOR=1)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing when nothing is found")
+	f.BoolVar(&opts.Verify, "verify", false, "say whether each token found still works: ask the cPanel/WHM host it names (or --host-map gives)")
+	f.DurationVar(&opts.VerifyTimeout, "verify-timeout", defaultHookVerifyTimeout, "give up on --verify's checks after this long in all (the token is then \"unknown\")")
+	ro := &opts.Remediation
+	f.StringArrayVar(&ro.HostMap, "host-map", nil, "with --verify, route tokens whose file names no host: `RULE` is PATH-GLOB=cpanel://USER@HOST[:PORT] (also whm://)")
+	f.StringVar(&ro.HostMapFile, "host-map-file", "", "with --verify, read --host-map rules from `file`, one per line (# comments)")
+	f.StringVar(&ro.CAFile, "ca-file", "", "with --verify, PEM `file` of CA certificates to trust besides the system roots")
+	f.StringSliceVar(&ro.InsecureHosts, "insecure-hosts", nil, "with --verify, do not verify TLS certificates of these `hosts` (comma-separated)")
 	return cmd
 }
+
+// defaultHookVerifyTimeout bounds what --verify adds to a blocked commit or push: enough for a
+// cPanel server that answers, short enough that an unreachable one does not hold up the user.
+const defaultHookVerifyTimeout = 3 * time.Second
 
 // hookDetector is the detector main prepares, from its first line, when git was started during
 // initialisation (earlygit): git is already running, and the preparation runs beside it
@@ -126,6 +152,18 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	maxSize, err := parseSize(opts.MaxFileSize)
 	if err != nil {
 		return nil, usageError{fmt.Errorf("--max-file-size: %w", err)}
+	}
+	ro := &opts.Remediation
+	switch {
+	case !opts.Verify && (len(ro.HostMap) > 0 || ro.HostMapFile != "" || ro.CAFile != "" || len(ro.InsecureHosts) > 0):
+		return nil, usageError{errors.New("--host-map, --host-map-file, --ca-file and --insecure-hosts need --verify")}
+	case opts.Verify && opts.VerifyTimeout <= 0:
+		return nil, usageError{errors.New("--verify-timeout must be positive")}
+	case opts.Verify:
+		ro.Verify, ro.APITimeout, ro.AuthnDir = true, opts.VerifyTimeout, "none"
+		if err := ro.prepare(true); err != nil {
+			return nil, err
+		}
 	}
 	var det *detect.Detector
 	if mode == modeStaged {
@@ -170,6 +208,12 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	for _, l := range res.Leaks {
 		rep.Entries = append(rep.Entries, report.Entry{Leak: l})
 	}
+	if opts.Verify && len(rep.Entries) > 0 {
+		rep.Scan.Verify = true
+		if err := verifyFound(ctx, ro, opts.VerifyTimeout, rep.Entries); err != nil {
+			return rep, err
+		}
+	}
 	color := opts.IO.ErrIsTTY && !opts.NoColor && os.Getenv("NO_COLOR") == ""
 	msg := protectMessage(mode, rep, color)
 	if msg != "" && !(opts.Quiet && len(rep.Entries) == 0 && len(rep.Errors) == 0) {
@@ -213,6 +257,21 @@ func smallHeapGC() (restore func()) {
 			f()
 		}
 	}
+}
+
+// verifyFound checks whether the tokens found still work, within timeout in all, and records the
+// answer in each entry: live, dead, or unknown with the reason (a host that does not answer in
+// time, or no host to ask). What goes wrong is only reported there; it is never the hook's
+// error, because the finding blocks the commit whatever the answer.
+func verifyFound(ctx context.Context, ro *RemediationOptions, timeout time.Duration, entries []report.Entry) error {
+	remote, err := ro.remote()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	remediate.Run(ctx, entries, remediate.Options{Remote: remote, HostMap: ro.hostMap})
+	return nil
 }
 
 // scanPush scans the commits described by a pre-push (receive false) or pre-receive hook's input.
@@ -284,6 +343,9 @@ func protectMessage(mode protectMode, rep *report.Report, color bool) string {
 			if t := targetLine(l.Target); t != "" {
 				fmt.Fprintf(&b, "      account     %s\n", terminalSafe(t))
 			}
+			if rep.Scan.Verify {
+				fmt.Fprintf(&b, "      works now?  %s\n", verifiedText(e))
+			}
 		}
 		sort.Strings(files)
 		b.WriteString(remedy(mode, len(rep.Entries), files, oldest.Commit))
@@ -345,6 +407,21 @@ func remedy(mode protectMode, tokens int, files []string, oldestCommit string) s
 		b.WriteString("To skip this check once (not recommended): " + mode.bypass + "\n")
 	}
 	return b.String()
+}
+
+// verifiedText is what --verify learnt about a token, for the hook's message.
+func verifiedText(e report.Entry) string {
+	switch e.State {
+	case finding.StateLive:
+		return "yes: the server accepted it just now"
+	case finding.StateDead:
+		return "no: the server refused it (revoked, expired or mistyped)"
+	}
+	detail := e.Detail
+	if detail == "" {
+		detail = "not checked"
+	}
+	return "unknown: " + terminalSafe(detail)
 }
 
 func scannedText(c report.Counts) string {

@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"github.com/tokenscan/tokenscan/scanner/gittest"
+	"net"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tokenscan/tokenscan/scanner/cpanel/cpaneltest"
 	"github.com/tokenscan/tokenscan/scanner/finding"
+	"github.com/tokenscan/tokenscan/scanner/gittest"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
 
@@ -287,4 +289,76 @@ func TestHookGC(t *testing.T) {
 			t.Errorf("GOGC %d, memory limit %d after protect --staged; want %d and %d", p, l, beforePercent, beforeLimit)
 		}
 	})
+}
+
+// TestProtectVerify: with --verify the hook says whether each token it found still works (live,
+// refused, or unknown when the host does not answer within --verify-timeout); the finding blocks
+// the commit whatever the answer, and a clean commit contacts nobody.
+func TestProtectVerify(t *testing.T) {
+	s := startSim(t)
+	live := s.sim.MustMint(t, cpaneltest.TokenSpec{User: "alice", Name: "deploy"})
+	dir := newGitRepo(t)
+	writeFile(t, dir, "deploy/purge.sh", "curl -H 'Authorization: cpanel alice:"+live+"' https://"+s.host+"/execute/Cache/purge\n")
+	writeFile(t, dir, "deploy/old.sh", "curl -H 'Authorization: cpanel bob:"+otherToken+"' https://"+s.host+"/execute/Cache/purge\n")
+	gitRun(t, dir, "add", "-A")
+
+	r := runCLI(t, "", "protect", "--staged", "--verify", "--ca-file", s.ca)
+	if r.code != report.ExitLeaks {
+		t.Fatalf("exit %d, want %d\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+	for _, want := range []string{
+		"deploy/purge.sh:1:", "works now?  yes: the server accepted it just now\n",
+		"deploy/old.sh:1:", "works now?  no: the server refused it",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("message lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, live) || strings.Contains(r.stderr, otherToken) {
+		t.Error("a token was printed")
+	}
+	if !s.sim.Valid(finding.KindCPanel, "alice", live) {
+		t.Error("--verify revoked a token")
+	}
+
+	// A host that accepts the connection and never answers: the check gives up after
+	// --verify-timeout and says so; the commit is blocked for the token, not for the network.
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	go func() {
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	gitRun(t, dir, "reset", "-q")
+	writeFile(t, dir, "deploy/purge.sh", "curl -H 'Authorization: cpanel alice:"+live+"' https://"+silent.Addr().String()+"/execute/Cache/purge\n")
+	gitRun(t, dir, "add", "deploy/purge.sh")
+	r = runCLI(t, "", "protect", "--staged", "--verify", "--verify-timeout", "300ms")
+	if r.code != report.ExitLeaks || !strings.Contains(r.stderr, "works now?  unknown: ") || !strings.Contains(r.stderr, "no answer within 300ms") {
+		t.Fatalf("exit %d, want %d and the check's time-out in the message:\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+
+	// Nothing found: nothing is sent anywhere.
+	gitRun(t, dir, "reset", "-q")
+	writeFile(t, dir, "notes.txt", "nothing to see\n")
+	gitRun(t, dir, "add", "notes.txt")
+	s.sim.ResetRequests()
+	if r := runCLI(t, "", "protect", "--staged", "--verify", "--ca-file", s.ca); r.code != report.ExitClean {
+		t.Fatalf("clean commit: exit %d\n%s", r.code, r.stderr)
+	}
+	if reqs := s.sim.Requests(); len(reqs) != 0 {
+		t.Errorf("a clean commit with --verify sent %d requests", len(reqs))
+	}
+
+	// The connection flags mean nothing without --verify.
+	if r := runCLI(t, "", "protect", "--staged", "--ca-file", s.ca); r.code != report.ExitError || !strings.Contains(r.stderr, "need --verify") {
+		t.Errorf("--ca-file without --verify: exit %d\n%s", r.code, r.stderr)
+	}
 }

@@ -153,11 +153,7 @@ func (o *RemediationOptions) prepare(scan bool) error {
 // run verifies (and with Revoke, revokes) the entries in place and adds partial failures to the
 // report's errors. tokenName, when set, skips name resolution (tokenscan revoke --name).
 func (o *RemediationOptions) run(ctx context.Context, rep *report.Report, tokenName string) error {
-	newRemote := o.NewRemote
-	if newRemote == nil {
-		newRemote = func(opts cpanel.Options) (remediate.Remote, error) { return cpanel.New(opts) }
-	}
-	remote, err := newRemote(cpanel.Options{CAFile: o.CAFile, InsecureHosts: o.InsecureHosts, Timeout: o.APITimeout})
+	remote, err := o.remote()
 	if err != nil {
 		return err
 	}
@@ -182,6 +178,15 @@ func (o *RemediationOptions) run(ctx context.Context, rep *report.Report, tokenN
 		rep.Errors = append(rep.Errors, report.ScanError{Message: err.Error()})
 	}
 	return nil
+}
+
+// remote is the cPanel/WHM client the options describe.
+func (o *RemediationOptions) remote() (remediate.Remote, error) {
+	newRemote := o.NewRemote
+	if newRemote == nil {
+		newRemote = func(opts cpanel.Options) (remediate.Remote, error) { return cpanel.New(opts) }
+	}
+	return newRemote(cpanel.Options{CAFile: o.CAFile, InsecureHosts: o.InsecureHosts, Timeout: o.APITimeout})
 }
 
 // remediateReport is the scan's --verify/--revoke step, between building the report and writing it.

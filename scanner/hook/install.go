@@ -81,8 +81,9 @@ type Result struct {
 // An existing hook that is not tokenscan's is never overwritten: it is renamed to
 // <hook>.tokenscan-chained (a rename keeps its content, mode and symlink-ness exactly) and the
 // new hook runs it, with the same arguments and standard input, once tokenscan's check passed.
-// Running Install again rewrites only tokenscan's own hook, so it is idempotent.
-func Install(ctx context.Context, dir string, kind Kind, executable string) (Result, error) {
+// Running Install again rewrites only tokenscan's own hook, so it is idempotent. protectArgs are
+// passed to `tokenscan protect` after the mode flag (e.g. --verify).
+func Install(ctx context.Context, dir string, kind Kind, executable string, protectArgs ...string) (Result, error) {
 	if err := kind.check(); err != nil {
 		return Result{}, err
 	}
@@ -98,7 +99,7 @@ func Install(ctx context.Context, dir string, kind Kind, executable string) (Res
 	if exists(chained) {
 		res.Chained = chained
 	}
-	script := []byte(Script(kind, executable))
+	script := []byte(Script(kind, executable, protectArgs...))
 
 	current, ours, err := readHook(res.Path)
 	switch {
@@ -245,8 +246,15 @@ func writeExecutable(path string, data []byte) error {
 // Script is the hook tokenscan installs. It runs the tokenscan binary it was installed with (or
 // the one on PATH if that is gone), and when tokenscan passes, the hook that was there before.
 // A pre-push hook gets the list of refs on standard input; the script reads it once and gives
-// the same bytes to both.
-func Script(kind Kind, executable string) string {
+// the same bytes to both. protectArgs follow the mode flag of `tokenscan protect`, each quoted.
+func Script(kind Kind, executable string, protectArgs ...string) string {
+	var args string
+	for _, a := range protectArgs {
+		if a == "" || strings.Trim(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@+,") != "" {
+			a = shellQuote(a)
+		}
+		args += " " + a
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "#!/bin/sh\n%s\n", marker)
 	fmt.Fprintf(&b, "# Installed by `tokenscan hook install`; `tokenscan hook uninstall` removes it and restores the\n")
@@ -267,14 +275,14 @@ chained="$(dirname "$0")/%s%s"
 		// $(cat) drops the final newline, which a "while read" loop in the chained hook needs.
 		b.WriteString(`input=$(cat)
 refs() { if [ -n "$input" ]; then printf '%s\n' "$input"; fi; }
-refs | "$tokenscan" protect --pre-push "$@" || exit $?
+refs | "$tokenscan" protect --pre-push` + args + ` "$@" || exit $?
 if [ -x "$chained" ]; then
 	refs | "$chained" "$@"
 	exit $?
 fi
 `)
 	default:
-		b.WriteString(`"$tokenscan" protect --staged || exit $?
+		b.WriteString(`"$tokenscan" protect --staged` + args + ` || exit $?
 if [ -x "$chained" ]; then
 	exec "$chained" "$@"
 fi

@@ -275,3 +275,16 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// TestScriptProtectArgs: extra protect arguments follow the mode flag, quoted for the shell only
+// when they need it.
+func TestScriptProtectArgs(t *testing.T) {
+	for kind, want := range map[Kind]string{
+		PreCommit: `"$tokenscan" protect --staged --verify --host-map-file '/etc/my hosts' '' || exit $?`,
+		PrePush:   `"$tokenscan" protect --pre-push --verify --host-map-file '/etc/my hosts' '' "$@" || exit $?`,
+	} {
+		if s := Script(kind, fakeExe, "--verify", "--host-map-file", "/etc/my hosts", ""); !strings.Contains(s, want) {
+			t.Errorf("%s hook lacks %q:\n%s", kind, want, s)
+		}
+	}
+}
