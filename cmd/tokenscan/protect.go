@@ -193,9 +193,9 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	case opts.Staged:
 		res, err = scanner.Scan(ctx, scanner.Options{Path: dir, Staged: true, MaxFileSize: maxSize, Ignore: ignore, Detector: det})
 	case opts.PrePush:
-		res, err = scanPush(ctx, dir, opts.IO.In, maxSize, ignore, false)
+		res, err = scanPush(ctx, dir, pushRemote(opts.Args), opts.IO.In, maxSize, ignore, false)
 	default:
-		res, err = scanPush(ctx, dir, opts.IO.In, maxSize, ignore, true)
+		res, err = scanPush(ctx, dir, "", opts.IO.In, maxSize, ignore, true)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scanning the %s: %w", mode.source, err)
@@ -274,8 +274,18 @@ func verifyFound(ctx context.Context, ro *RemediationOptions, timeout time.Durat
 	return nil
 }
 
+// pushRemote is the remote a pre-push hook was told about: git passes its name (or its URL, for a
+// push to a URL) first. Without it nothing the remote has can be known, and every commit the
+// pushed refs reach is scanned.
+func pushRemote(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
 // scanPush scans the commits described by a pre-push (receive false) or pre-receive hook's input.
-func scanPush(ctx context.Context, dir string, in io.Reader, maxSize int64, ignore map[finding.Fingerprint]bool, receive bool) (*scanner.Result, error) {
+func scanPush(ctx context.Context, dir, remote string, in io.Reader, maxSize int64, ignore map[finding.Fingerprint]bool, receive bool) (*scanner.Result, error) {
 	var revs []string
 	if receive {
 		updates, err := hook.ParsePreReceive(in)
@@ -288,7 +298,7 @@ func scanPush(ctx context.Context, dir string, in io.Reader, maxSize int64, igno
 		if err != nil {
 			return nil, err
 		}
-		if revs, err = hook.PushRevisions(ctx, dir, updates); err != nil {
+		if revs, err = hook.PushRevisions(ctx, dir, remote, updates); err != nil {
 			return nil, err
 		}
 	}

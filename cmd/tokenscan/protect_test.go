@@ -230,6 +230,15 @@ func TestProtectPrePushAndPreReceive(t *testing.T) {
 		})
 	}
 
+	// Another remote holding the commits is no reason to let them through to this one.
+	mirror := filepath.Join(t.TempDir(), "mirror.git")
+	gitRun(t, dir, "init", "-q", "--bare", mirror)
+	gitRun(t, dir, "remote", "add", "mirror", mirror)
+	gitRun(t, dir, "push", "-q", "--no-verify", "mirror", "main")
+	if r := runCLI(t, "refs/heads/main "+head+" refs/heads/feature "+zero+"\n", "protect", "--pre-push", "origin", remote); r.code != report.ExitLeaks {
+		t.Errorf("new branch to origin, commits on another remote: exit %d, want %d\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+
 	// pre-receive runs in the bare repository, before the refs move.
 	gitRun(t, dir, "push", "-q", "--no-verify", remote, head+":refs/heads/incoming")
 	var out, errOut bytes.Buffer

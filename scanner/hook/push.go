@@ -67,14 +67,17 @@ func parseLines(r io.Reader, hook string, nfields int, shape string, mk func([]s
 }
 
 // PushRevisions returns the git log arguments that select the commits a push from the
-// repository containing dir would add to the remote, or nil when it adds none (only deletions).
+// repository containing dir to remote (the name git passes a pre-push hook, or the URL when the
+// push names no remote) would add to it, or nil when it adds none (only deletions).
 //
 // An updated ref adds the commits between the remote's value and the pushed one. A new ref, or
-// one whose remote value is not here (the remote moved on since the last fetch), adds what no
-// remote-tracking ref has: that is all the hook can know of what the remote already holds.
+// one whose remote value is not here (the remote moved on since the last fetch), adds what none
+// of that remote's tracking refs has: that is all the hook can know of what the remote already
+// holds. Other remotes' refs count for nothing: a commit another remote has may be exactly the
+// one that must not reach this one (a private repository's history pushed to a public one).
 // All ranges go into one selection, "<new>... --not <old>...": every excluded commit is one the
 // remote already has, so excluding it from every range loses nothing.
-func PushRevisions(ctx context.Context, dir string, updates []Update) ([]string, error) {
+func PushRevisions(ctx context.Context, dir, remote string, updates []Update) ([]string, error) {
 	var news, olds []string
 	seen := map[string]bool{}
 	remotes := false
@@ -108,8 +111,10 @@ func PushRevisions(ctx context.Context, dir string, updates []Update) ([]string,
 			remotes = true
 		}
 	}
-	if remotes {
-		args = append(args, "--remotes")
+	// A remote's name cannot hold a glob character (git refuses them in ref names), and a URL
+	// names no tracking refs, so the pattern matches that remote's tracking refs or nothing.
+	if remotes && remote != "" && !strings.ContainsAny(remote, "*?[\\") {
+		args = append(args, "--remotes="+remote)
 	}
 	return args, nil
 }

@@ -75,39 +75,55 @@ func TestParsePreReceive(t *testing.T) {
 func TestPushRevisions(t *testing.T) {
 	isolateGit(t)
 	ctx := context.Background()
-	remote := t.TempDir()
+	remote, other := t.TempDir(), t.TempDir()
 	gitIn(t, remote, "init", "-q", "--bare")
+	gitIn(t, other, "init", "-q", "--bare")
 	repo := newRepo(t)
 	gitIn(t, repo, "remote", "add", "origin", remote)
+	gitIn(t, repo, "remote", "add", "private", other)
 	gitIn(t, repo, "push", "-q", "origin", "main")
 	pushed := gitIn(t, repo, "rev-parse", "HEAD")
 	local := commitFile(t, repo, "a.txt", "a\n")
+	// What another remote has is no reason to skip a commit pushed to this one.
+	gitIn(t, repo, "push", "-q", "private", "main")
 	unknown := strings.Repeat("e", 40) // a remote value this clone never fetched
 
 	tests := []struct {
 		name    string
 		updates []Update
 		want    []string
+		remote  string // default origin
 	}{
-		{"nothing", nil, nil},
-		{"only deletions", []Update{{Ref: "refs/heads/x", Old: pushed, New: zero}}, nil},
-		{"update", []Update{{Ref: "refs/heads/main", Old: pushed, New: local}}, []string{local, "--not", pushed}},
-		{"new branch", []Update{{Ref: "refs/heads/f", Old: zero, New: local}}, []string{local, "--not", "--remotes"}},
-		{"remote moved on", []Update{{Ref: "refs/heads/main", Old: unknown, New: local}}, []string{local, "--not", "--remotes"}},
+		{"nothing", nil, nil, ""},
+		{"only deletions", []Update{{Ref: "refs/heads/x", Old: pushed, New: zero}}, nil, ""},
+		{"update", []Update{{Ref: "refs/heads/main", Old: pushed, New: local}}, []string{local, "--not", pushed}, ""},
+		{"new branch", []Update{{Ref: "refs/heads/f", Old: zero, New: local}}, []string{local, "--not", "--remotes=origin"}, ""},
+		{"new branch, to a URL", []Update{{Ref: "refs/heads/f", Old: zero, New: local}}, []string{local, "--not", "--remotes=" + remote}, remote},
+		{"remote moved on", []Update{{Ref: "refs/heads/main", Old: unknown, New: local}}, []string{local, "--not", "--remotes=origin"}, ""},
 		{"same commit to two refs", []Update{
 			{Ref: "refs/heads/main", Old: pushed, New: local},
 			{Ref: "refs/heads/copy", Old: zero, New: local},
 			{Ref: "refs/heads/gone", Old: pushed, New: zero},
-		}, []string{local, "--not", pushed, "--remotes"}},
+		}, []string{local, "--not", pushed, "--remotes=origin"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := PushRevisions(ctx, repo, tt.updates)
+			if tt.remote == "" {
+				tt.remote = "origin"
+			}
+			got, err := PushRevisions(ctx, repo, tt.remote, tt.updates)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			// The selection holds the new commit: neither origin nor a URL has it, whatever
+			// another remote has.
+			if got != nil {
+				if log := gitIn(t, repo, append([]string{"log", "--format=%H"}, got...)...); !strings.Contains(log, local) {
+					t.Errorf("git log %q does not select the pushed commit %s", got, local)
+				}
 			}
 		})
 	}
