@@ -250,10 +250,13 @@ func (c *collector) scanUnit(det *detect.Detector, u source.Unit) {
 		u.Release(data) // findings hold copies, never slices of data
 	}
 	for _, f := range found {
-		if u.Lines != nil && !u.Lines.Contains(f.Origin.Line) {
+		line, col := f.Origin.Line, f.Origin.Column
+		if u.Position != nil {
+			line, col = u.Position(line, col)
+		}
+		if u.Lines != nil && !u.Lines.Contains(line) {
 			continue
 		}
-		line, col := f.Origin.Line, f.Origin.Column
 		f.Origin = u.Origin
 		f.Origin.Line, f.Origin.Column = line, col
 		c.add(f)

@@ -130,10 +130,15 @@ func TestProtectStagedScansExactlyTheIndex(t *testing.T) {
 			gitRun(t, dir, "commit", "-qm", "old")
 			gitRun(t, dir, "rm", "-q", "old.sh")
 		}, report.ExitClean, "no cPanel/WHM API tokens"},
-		{"binary file skipped", func(t *testing.T, dir string) {
-			writeFile(t, dir, "blob.bin", "\x00\x01"+header(testToken))
+		{"binary file without a token-shaped run skipped", func(t *testing.T, dir string) {
+			writeFile(t, dir, "blob.bin", "\x00\x01\x89PNG\r\n\x1a\ncpanel "+strings.Repeat("\x00AB", 40))
 			gitRun(t, dir, "add", "blob.bin")
 		}, report.ExitClean, "(0 files, 1 skipped: binary)"},
+		{"token in a binary file", func(t *testing.T, dir string) {
+			// A database page: a header with NULs, then the row that holds the command.
+			writeFile(t, dir, "app.db", "SQLite format 3\x00\x10\x00\x01\x01\x00@  \x00\x00\x00\x02\n\x00\x00\x07\x1b"+header(testToken)+"\x00\x00")
+			gitRun(t, dir, "add", "app.db")
+		}, report.ExitLeaks, "app.db:2:41  cpanel-api-token-header"},
 		{"two tokens in a subdirectory run", func(t *testing.T, dir string) {
 			writeFile(t, dir, "x/a.sh", header(testToken))
 			writeFile(t, dir, "x/b.sh", header(otherToken))

@@ -103,6 +103,9 @@ type Unit struct {
 	// user) on unchanged lines is seen. A nil Lines means every line counts. Lines are counted
 	// as git counts them: line n starts after the (n-1)th '\n'.
 	Lines *LineSet
+	// Position, when set, maps a line and column of what Read returned to the file's own: Read
+	// returned a text rendering of binary content (BinaryText). Lines applies to the file's.
+	Position func(line, col int) (int, int)
 }
 
 // SkipError says why content was not scanned. Callers count and report skips; they are not

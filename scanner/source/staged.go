@@ -270,7 +270,13 @@ func unreadUnit(c stagedChange) Unit {
 func blobUnit(c stagedChange, data []byte) Unit {
 	size := int64(len(data))
 	if IsBinary(data) {
-		return skipUnit(stagedOrigin(c), size, &SkipError{Path: c.path, Reason: ReasonBinary})
+		// git shows a binary change without lines, so the whole file is what it adds.
+		text, ok := BinaryText(data)
+		if !ok {
+			return skipUnit(stagedOrigin(c), size, &SkipError{Path: c.path, Reason: ReasonBinary})
+		}
+		return Unit{Origin: stagedOrigin(c), Size: size, Read: func() ([]byte, error) { return text, nil },
+			Position: func(line, col int) (int, int) { return BinaryPosition(data, text, line, col) }}
 	}
 	return Unit{Origin: stagedOrigin(c), Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
 }
