@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -215,7 +217,11 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 		}
 	}
 	color := opts.IO.ErrIsTTY && !opts.NoColor && os.Getenv("NO_COLOR") == ""
-	msg := protectMessage(mode, rep, color)
+	var hints remedyHints
+	if len(rep.Entries) > 0 {
+		hints = remedyHintsFor(ctx, dir, mode, rep)
+	}
+	msg := protectMessage(mode, rep, color, hints)
 	if msg != "" && !(opts.Quiet && len(rep.Entries) == 0 && len(rep.Errors) == 0) {
 		if _, err := io.WriteString(opts.IO.ErrOut, msg); err != nil {
 			return rep, fmt.Errorf("writing the result: %w", err)
@@ -308,7 +314,7 @@ func scanPush(ctx context.Context, dir, remote string, in io.Reader, maxSize int
 // protectMessage is what a hook prints: for each token where it is, which rule found it and its
 // redacted value; then how to take it out, rotate it, or mark a false positive. With nothing
 // found it is one line, which git shows on every commit.
-func protectMessage(mode protectMode, rep *report.Report, color bool) string {
+func protectMessage(mode protectMode, rep *report.Report, color bool, hints remedyHints) string {
 	var b strings.Builder
 	bold := func(s string) string {
 		if !color {
@@ -325,7 +331,6 @@ func protectMessage(mode protectMode, rep *report.Report, color bool) string {
 	if n := len(rep.Entries); n > 0 {
 		fmt.Fprintf(&b, "%s: the %s add %s.\n", bold("tokenscan: "+mode.blocked), mode.source, countNoun(n, "cPanel/WHM API token", "cPanel/WHM API tokens"))
 		var files []string
-		var oldest finding.Origin
 		seen := map[string]bool{}
 		for _, e := range rep.Entries {
 			l := e.Leak
@@ -341,9 +346,6 @@ func protectMessage(mode protectMode, rep *report.Report, color bool) string {
 					where += "  commit " + terminalSafe(o.Commit[:min(len(o.Commit), 7)])
 				}
 				fmt.Fprintf(&b, "\n  %s  %s  %s\n", where, terminalSafe(l.RuleID), finding.Redact(l.Secret))
-				if o.Commit != "" && (oldest.Commit == "" || o.Date.Before(oldest.Date)) {
-					oldest = o
-				}
 				if !seen[o.Path] {
 					seen[o.Path] = true
 					files = append(files, o.Path)
@@ -358,7 +360,7 @@ func protectMessage(mode protectMode, rep *report.Report, color bool) string {
 			}
 		}
 		sort.Strings(files)
-		b.WriteString(remedy(mode, len(rep.Entries), files, oldest.Commit))
+		b.WriteString(remedy(mode, len(rep.Entries), files, oldestCommit(rep), hints))
 	}
 	if len(rep.Errors) > 0 {
 		if len(rep.Entries) == 0 {
@@ -377,8 +379,46 @@ func protectMessage(mode protectMode, rep *report.Report, color bool) string {
 	return b.String()
 }
 
+// remedyHints are what the advice depends on besides the findings.
+type remedyHints struct {
+	noHead     bool // staged: the repository has no commit yet, so there is no HEAD to restore from
+	rootCommit bool // pushed: the oldest commit with a token has no parent
+}
+
+// remedyHintsFor asks git what the advice for rep depends on; a question git cannot answer
+// leaves the usual advice.
+func remedyHintsFor(ctx context.Context, dir string, mode protectMode, rep *report.Report) remedyHints {
+	resolves := func(rev string) bool {
+		cmd := exec.CommandContext(ctx, "git", "rev-parse", "--verify", "--quiet", rev)
+		cmd.Dir = dir
+		err := cmd.Run()
+		var exit *exec.ExitError
+		return err == nil || !errors.As(err, &exit) // only git's own "no" counts as no
+	}
+	if mode == modeStaged {
+		return remedyHints{noHead: !resolves("HEAD^{commit}")}
+	}
+	if c := oldestCommit(rep); c != "" {
+		return remedyHints{rootCommit: !resolves(c + "^")}
+	}
+	return remedyHints{}
+}
+
+// oldestCommit is the earliest commit that adds one of rep's tokens, or "" for none.
+func oldestCommit(rep *report.Report) string {
+	var oldest finding.Origin
+	for _, e := range rep.Entries {
+		for _, o := range e.Leak.Locations {
+			if o.Commit != "" && (oldest.Commit == "" || o.Date.Before(oldest.Date)) {
+				oldest = o
+			}
+		}
+	}
+	return oldest.Commit
+}
+
 // remedy says how to get rid of the tokens found, and how to tell tokenscan about a false alarm.
-func remedy(mode protectMode, tokens int, files []string, oldestCommit string) string {
+func remedy(mode protectMode, tokens int, files []string, oldestCommit string, hints remedyHints) string {
 	var b strings.Builder
 	paths := make([]string, len(files))
 	for i, f := range files {
@@ -392,7 +432,11 @@ func remedy(mode protectMode, tokens int, files []string, oldestCommit string) s
 	b.WriteString("\nTo remove " + it + ":\n")
 	switch mode {
 	case modeStaged:
-		b.WriteString("  1. Unstage it:  git restore --staged " + fileList + "\n")
+		if hints.noHead {
+			b.WriteString("  1. Unstage it:  git rm --cached -- " + fileList + "\n")
+		} else {
+			b.WriteString("  1. Unstage it:  git restore --staged -- " + fileList + "\n")
+		}
 		b.WriteString("  2. Edit the file: read the token from an environment variable or a secret store instead.\n")
 		b.WriteString("  3. Stage the edited file again and commit.\n")
 	default:
@@ -400,7 +444,11 @@ func remedy(mode protectMode, tokens int, files []string, oldestCommit string) s
 		if oldestCommit != "" {
 			base = terminalSafe(oldestCommit[:min(len(oldestCommit), 7)])
 		}
-		b.WriteString("  1. Rewrite the commits above, e.g. git rebase -i " + base + "~1 and edit them: deleting the\n")
+		rebase := "git rebase -i " + base + "~1"
+		if hints.rootCommit {
+			rebase = "git rebase -i --root"
+		}
+		b.WriteString("  1. Rewrite the commits above, e.g. " + rebase + " and edit them: deleting the\n")
 		b.WriteString("     token in a new commit is not enough, the commit that added it would still be pushed.\n")
 		b.WriteString("  2. Read the token from an environment variable or a secret store instead.\n")
 	}
@@ -488,12 +536,39 @@ func terminalSafe(s string) string {
 	return s
 }
 
-// shellWord quotes a path for pasting into a shell when it needs it.
+// shellWord quotes a path for pasting into a shell when it needs it: in single quotes, or, when
+// it holds a character that cannot be shown as it is (a newline, an escape), as $'...' with
+// escapes, which bash, zsh and ksh read back as the same bytes.
 func shellWord(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_./+,=@%", r)))
 	}) < 0 {
 		return s
 	}
-	return terminalSafe("'" + strings.ReplaceAll(s, "'", `'\''`) + "'")
+	if terminalSafe(s) == s {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\'' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == utf8.RuneError && size == 1 || !unicode.IsPrint(r):
+			for _, c := range []byte(s[i : i+size]) {
+				fmt.Fprintf(&b, `\x%02x`, c)
+			}
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	b.WriteByte('\'')
+	return b.String()
 }

@@ -64,7 +64,7 @@ func TestProtectStagedMessage(t *testing.T) {
       account     cpanel shop@shop.example.com:2083
 
 To remove it:
-  1. Unstage it:  git restore --staged deploy/purge.sh
+  1. Unstage it:  git restore --staged -- deploy/purge.sh
   2. Edit the file: read the token from an environment variable or a secret store instead.
   3. Stage the edited file again and commit.
   If the token was ever pushed or shared, it is exposed: revoke it in cPanel or WHM
@@ -374,5 +374,46 @@ func TestProtectVerify(t *testing.T) {
 	// The connection flags mean nothing without --verify.
 	if r := runCLI(t, "", "protect", "--staged", "--ca-file", s.ca); r.code != report.ExitError || !strings.Contains(r.stderr, "need --verify") {
 		t.Errorf("--ca-file without --verify: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestShellWord: what the advice quotes, a shell reads back as the same name.
+func TestShellWord(t *testing.T) {
+	for _, name := range []string{"plain/a.sh", "with space.sh", "it's.sh", "new\nline.sh", "tab\there", "esc\x1b[31m.sh", "bad\xffbyte", `back\slash`, "ünïcode.sh"} {
+		word := shellWord(name)
+		if strings.ContainsAny(word, "\n\x1b") {
+			t.Errorf("shellWord(%q) = %q holds a control character", name, word)
+		}
+		out, err := exec.Command("bash", "-c", "printf %s "+word).Output()
+		if err != nil {
+			t.Fatalf("bash reading %s: %v", word, err)
+		}
+		if string(out) != name {
+			t.Errorf("shellWord(%q) = %s, which bash reads as %q", name, word, out)
+		}
+	}
+}
+
+// TestProtectAdviceFitsTheRepository: the first commit has no HEAD to restore from, and a token
+// in a root commit has no parent to rebase onto.
+func TestProtectAdviceFitsTheRepository(t *testing.T) {
+	isolateGitEnv(t)
+	dir := t.TempDir()
+	gitRun(t, dir, "init", "-q", "-b", "main")
+	t.Chdir(dir)
+	writeFile(t, dir, "a.sh", "CPANEL_API_TOKEN="+testToken+"\n")
+	gitRun(t, dir, "add", "a.sh")
+	r := runCLI(t, "", "protect", "--staged")
+	if want := "Unstage it:  git rm --cached -- a.sh\n"; r.code != report.ExitLeaks || !strings.Contains(r.stderr, want) {
+		t.Fatalf("first commit: exit %d, want the advice %q:\n%s", r.code, want, r.stderr)
+	}
+	gitRun(t, dir, "rm", "-q", "--cached", "--", "a.sh") // the advice works
+
+	gitRun(t, dir, "add", "a.sh")
+	gitRun(t, dir, "commit", "-qm", "root", "--no-verify")
+	head := gitRun(t, dir, "rev-parse", "HEAD")
+	r = runCLI(t, "refs/heads/main "+head+" refs/heads/main "+strings.Repeat("0", len(head))+"\n", "protect", "--pre-push", "origin", "/nowhere")
+	if want := "git rebase -i --root"; r.code != report.ExitLeaks || !strings.Contains(r.stderr, want) {
+		t.Errorf("token in the root commit: exit %d, want the advice %q:\n%s", r.code, want, r.stderr)
 	}
 }
