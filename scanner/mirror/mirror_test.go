@@ -69,9 +69,17 @@ func TestStateRoundTripAndCorruption(t *testing.T) {
 	}
 	st.Repo, st.Engine = "acme/web", "e1"
 	st.Scanned = []string{"b", "a", "b"}
-	st.Leaks = []mirror.KnownLeak{{Fingerprint: "f1", RuleID: "r", Locations: []finding.Origin{{Path: "x", Commit: "c1"}}}}
+	// A commit message can hold the token itself; a state keeps no message.
+	const secret = "Q8ZK2M4T7W1RXN5BH9CJ3PVL6YD0FGS2"
+	st.Leaks = []mirror.KnownLeak{{Fingerprint: "f1", RuleID: "r", Locations: []finding.Origin{{Path: "x", Commit: "c1", Message: "purge with cpanel dave:" + secret}}}}
 	if err := mirror.SaveState(p, st); err != nil {
 		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(p); strings.Contains(string(data), secret) || strings.Contains(string(data), "purge with") {
+		t.Errorf("the state holds a commit message:\n%s", data)
+	}
+	if st.Leaks[0].Locations[0].Message == "" {
+		t.Error("SaveState changed the caller's leaks")
 	}
 	got, err := mirror.LoadState(p)
 	if err != nil || strings.Join(got.Scanned, ",") != "a,b" || len(got.Leaks) != 1 {

@@ -72,7 +72,19 @@ func LoadState(path string) (*State, error) {
 func SaveState(path string, st *State) error {
 	st.Version = StateVersion
 	st.Scanned = slices.Compact(slices.Sorted(slices.Values(st.Scanned)))
-	data, err := json.MarshalIndent(st, "", "  ")
+	// A commit message is free text that can hold the very token (a commit made with
+	// "purge with cpanel dave:<token>"), and a state holds fingerprints only. Nothing reads a
+	// known leak's message back; the report of a new run shows the messages of what it scans.
+	saved := *st
+	saved.Leaks = make([]KnownLeak, len(st.Leaks))
+	for i, l := range st.Leaks {
+		l.Locations = slices.Clone(l.Locations)
+		for j := range l.Locations {
+			l.Locations[j].Message = ""
+		}
+		saved.Leaks[i] = l
+	}
+	data, err := json.MarshalIndent(&saved, "", "  ")
 	if err != nil {
 		return err
 	}
