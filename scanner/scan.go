@@ -178,8 +178,16 @@ func scanHistory(ctx context.Context, opt Options, det *detect.Detector, workers
 	for k, v := range st.Skipped {
 		res.Counts.Skipped[k] += v
 	}
+	excluded, err := source.ExcludeMatcher(opt.Exclude)
+	if err != nil {
+		return err
+	}
 	for _, f := range fs {
-		col.add(f)
+		// A blob is read once for all the paths that carry it, so exclusion applies to where
+		// each finding is, not to what is read.
+		if !excluded(f.Origin.Path) {
+			col.add(f)
+		}
 	}
 	return nil
 }

@@ -189,7 +189,7 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	if err != nil {
 		return nil, err
 	}
-	s := &orgScan{opts: opts, gh: client, cache: cache, det: det, host: webURL.Host, engine: engineID(), maxSz: maxSize,
+	s := &orgScan{opts: opts, gh: client, cache: cache, det: det, host: webURL.Host, engine: engineID(opts.Exclude), maxSz: maxSize,
 		prog: prog, counts: report.Counts{Skipped: map[string]int{}}, mirrors: map[string]string{}}
 
 	repos, fails, err := client.Discover(ctx, github.Query{Orgs: o.Orgs, Users: o.Users, Repos: o.Repos})
@@ -199,9 +199,15 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	for _, f := range fails {
 		s.errs = append(s.errs, report.ScanError{Source: f.Source, Message: f.Err.Error()})
 	}
+	// A repository named with --repo is wanted by name: the filters, which narrow listings,
+	// would otherwise drop it without a word.
+	named := map[string]bool{}
+	for _, r := range o.Repos {
+		named[strings.ToLower(r)] = true
+	}
 	var selected []github.Repo
 	for _, r := range repos {
-		if filter.Match(r) && shard.Contains(r.FullName) {
+		if (named[strings.ToLower(r.FullName)] || filter.Match(r)) && shard.Contains(r.FullName) {
 			selected = append(selected, r)
 		}
 	}
@@ -265,15 +271,25 @@ func (o *OrgOptions) token() (string, error) {
 		getenv = os.Getenv
 	}
 	if t := strings.TrimSpace(getenv("GITHUB_TOKEN")); t != "" {
+		if strings.ContainsAny(t, " \t\r\n") {
+			return "", usageError{errors.New("GITHUB_TOKEN does not hold one token (it has white space inside)")}
+		}
 		return t, nil
 	}
 	return "", usageError{errors.New("a GitHub token is needed: set GITHUB_TOKEN or pass --github-token-file")}
 }
 
-// engineID names the rules and program that produce a scan, for the incremental state.
-func engineID() string {
+// engineID names the rules, program and path exclusions that produce a scan, for the incremental
+// state: a repository scanned by another engine is scanned again in full, so a path excluded
+// last time is not left unscanned when --exclude changes.
+func engineID(exclude []string) string {
 	sum := sha256.Sum256(rules.TOML)
-	return "rules:" + hex.EncodeToString(sum[:8]) + " tokenscan:" + version
+	id := "rules:" + hex.EncodeToString(sum[:8]) + " tokenscan:" + version
+	if len(exclude) > 0 {
+		ex := sha256.Sum256([]byte(strings.Join(slices.Sorted(slices.Values(exclude)), "\x00")))
+		id += " exclude:" + hex.EncodeToString(ex[:8])
+	}
+	return id
 }
 
 // run fetches and scans the repositories through two bounded pools: network work (clone and
@@ -417,7 +433,7 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 			logOpts = append(append(logOpts, "--not"), scanned...)
 		}
 		res, err := scanner.Scan(ctx, scanner.Options{Path: j.dir, HistoryOnly: true, LogOpts: logOpts,
-			MaxFileSize: s.maxSz, Workers: s.workers, Detector: s.det})
+			MaxFileSize: s.maxSz, Exclude: s.opts.Exclude, Workers: s.workers, Detector: s.det})
 		if err != nil {
 			s.fail(name, err)
 			return

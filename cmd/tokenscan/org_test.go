@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -286,6 +288,36 @@ func assertTokenNeverExposed(t *testing.T, e orgEnv) {
 	}
 }
 
+// TestOrgScanExclude: --exclude skips paths inside each repository, and a run with other
+// exclusions scans again in full, so nothing excluded before stays unscanned.
+func TestOrgScanExclude(t *testing.T) {
+	e := startOrg(t)
+	paths := func(r runResult) (out []string) {
+		for _, l := range parseOrgReport(t, r).Leaks {
+			for _, loc := range l.Locations {
+				out = append(out, loc.Path)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	r := runCLI(t, "", e.args("--verify", "--exclude", "deploy.sh")...)
+	if got := paths(r); slices.Contains(got, "demo/shop/deploy.sh") || !slices.Contains(got, "demo/blog/backup.sh") {
+		t.Errorf("--exclude deploy.sh: leaks at %q", got)
+	}
+	r = runCLI(t, "", e.args("--verify")...)
+	if got := paths(r); !slices.Contains(got, "demo/shop/deploy.sh") {
+		t.Errorf("the run after, without --exclude: leaks at %q, want demo/shop/deploy.sh too", got)
+	}
+
+	// A repository named with --repo is not filtered away by the listing filters.
+	r = runCLI(t, "", "--repo", "demo/legacy", "--skip-archived", "--exclude-repo", "legacy", "--github-url", e.gh.URL(),
+		"--github-token-file", e.tokenFile, "--cache-dir", e.cache, "--format", "json")
+	if rep := parseOrgReport(t, r); r.code != report.ExitClean || len(rep.Scan.Sources) != 1 {
+		t.Errorf("--repo demo/legacy with filters that exclude it: exit %d, sources %q, want it scanned", r.code, rep.Scan.Sources)
+	}
+}
+
 func TestOrgScanUnknownOrgAndUsage(t *testing.T) {
 	gh := githubtest.StartTest(t, githubtest.Options{Token: testGitHubToken})
 	tokenFile := filepath.Join(t.TempDir(), "tok")
@@ -311,6 +343,13 @@ func TestOrgScanUnknownOrgAndUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
 		}
 	}
+	// A GITHUB_TOKEN with white space inside is not one token.
+	t.Setenv("GITHUB_TOKEN", "ghp_x\nyyy")
+	r = runCLI(t, "", "--org", "x", "--github-url", gh.URL(), "--cache-dir", t.TempDir())
+	if r.code != report.ExitError || !strings.Contains(r.stderr, "GITHUB_TOKEN does not hold one token") {
+		t.Errorf("GITHUB_TOKEN with a newline inside: exit %d, %s", r.code, r.stderr)
+	}
+	t.Setenv("GITHUB_TOKEN", "")
 	// No token at all: a usage error, before anything is contacted.
 	r = runCLI(t, "", "--org", "x", "--github-url", gh.URL(), "--cache-dir", t.TempDir())
 	if r.code != report.ExitError || !strings.Contains(r.stderr, "GITHUB_TOKEN") {

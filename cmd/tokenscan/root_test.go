@@ -255,3 +255,20 @@ func TestReportPathWritesThroughNonRegularFiles(t *testing.T) {
 		t.Fatalf("the FIFO was replaced: %v %v", st, err)
 	}
 }
+
+// TestExcludeCoversHistory: --exclude skips a path in the commits as on disk; a token deleted
+// from an excluded file is not reported from history either.
+func TestExcludeCoversHistory(t *testing.T) {
+	dir := newGitRepo(t)
+	writeFile(t, dir, "vendor/lib/deploy.sh", "CPANEL_API_TOKEN="+testToken+"\n")
+	gitRun(t, dir, "add", "-A")
+	gitRun(t, dir, "commit", "-qm", "vendored")
+	gitRun(t, dir, "rm", "-q", "vendor/lib/deploy.sh")
+	gitRun(t, dir, "commit", "-qm", "gone")
+	if r := runCLI(t, "", "--path", dir); r.code != report.ExitLeaks {
+		t.Fatalf("without --exclude: exit %d, want the token from history\n%s", r.code, r.stderr)
+	}
+	if r := runCLI(t, "", "--path", dir, "--exclude", "vendor/**"); r.code != report.ExitClean {
+		t.Errorf("--exclude vendor/**: exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

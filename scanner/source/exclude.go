@@ -80,6 +80,17 @@ func (set excludeSet) excluded(rel string, isDir bool) bool {
 	return false
 }
 
+// ExcludeMatcher compiles Options.Exclude patterns into a test of a slash-separated path (as
+// excludedPath): for findings whose content was scanned where no walk could skip it, such as
+// the blobs of git history, which are read once however many paths carry them.
+func ExcludeMatcher(patterns []string) (func(path string) bool, error) {
+	set, err := compileExcludes(patterns)
+	if err != nil {
+		return nil, err
+	}
+	return set.excludedPath, nil
+}
+
 // excludedPath is excluded for a path whose directories were not walked one by one (a staged
 // path, a named file): a file is excluded when it or any directory above it matches.
 func (set excludeSet) excludedPath(rel string) bool {
