@@ -222,8 +222,13 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 		s.alerts(ctx, selected)
 	}
 	prog.stop()
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	// Interrupted (Ctrl-C, or a CI job's time limit sending SIGINT/SIGTERM): the report still
+	// says what was found until then, and that the sweep is incomplete. Nothing is verified or
+	// revoked after an interruption.
+	interrupted := ctx.Err() != nil
+	if interrupted {
+		s.errs = append(s.errs, report.ScanError{Message: "interrupted (" + context.Cause(ctx).Error() +
+			") before the sweep finished: this report holds only what was scanned until then; nothing was verified or revoked"})
 	}
 
 	rep := &report.Report{
@@ -240,8 +245,10 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 		}
 	}
 	rep.Scan.Finished = opts.Now()
-	if err := remediateReport(ctx, opts, rep); err != nil {
-		return nil, err
+	if !interrupted {
+		if err := remediateReport(ctx, opts, rep); err != nil {
+			return nil, err
+		}
 	}
 	if err := writeReport(opts, format, rep); err != nil {
 		return rep, err

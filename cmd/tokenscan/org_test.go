@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -315,6 +316,40 @@ func TestOrgScanExclude(t *testing.T) {
 		"--github-token-file", e.tokenFile, "--cache-dir", e.cache, "--format", "json")
 	if rep := parseOrgReport(t, r); r.code != report.ExitClean || len(rep.Scan.Sources) != 1 {
 		t.Errorf("--repo demo/legacy with filters that exclude it: exit %d, sources %q, want it scanned", r.code, rep.Scan.Sources)
+	}
+}
+
+// TestOrgScanInterruptedWritesItsReport: a sweep cancelled midway (Ctrl-C, a CI job's time
+// limit) still writes its report, which says it is incomplete, and verifies nothing.
+func TestOrgScanInterruptedWritesItsReport(t *testing.T) {
+	e := startOrg(t)
+	reportPath := filepath.Join(t.TempDir(), "report.json")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { // cancel once the first repository is being fetched
+		for ctx.Err() == nil {
+			if log, _ := os.ReadFile(e.gitLog); bytes.Contains(log, []byte("fetch")) || bytes.Contains(log, []byte("clone")) {
+				cancel()
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	var out, errOut bytes.Buffer
+	e.sim.sim.ResetRequests()
+	rep, err := newRootCmd(&IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}).execute(ctx, e.args("--verify", "--report-path", reportPath))
+	if code := report.ExitCode(rep, err); code != report.ExitError {
+		t.Errorf("exit %d, want %d (incomplete)", code, report.ExitError)
+	}
+	data, rerr := os.ReadFile(reportPath)
+	if rerr != nil {
+		t.Fatalf("no report after an interruption: %v (run error %v)", rerr, err)
+	}
+	if !bytes.Contains(data, []byte("interrupted")) {
+		t.Errorf("the report does not say the sweep was interrupted:\n%s", data)
+	}
+	if n := len(e.sim.sim.Requests()); n != 0 {
+		t.Errorf("%d requests to cPanel after the interruption; want none", n)
 	}
 }
 
