@@ -546,7 +546,7 @@ func (s *orgScan) carry(ctx context.Context, j *repoJob, known []mirror.KnownLea
 	for _, k := range pending {
 		l, ok := s.recover(k, files)
 		if !ok {
-			s.fail(j.repo.FullName, fmt.Errorf("token %s found in an earlier run can no longer be read from the mirror (history rewritten?); it was not verified again",
+			s.fail(j.repo.FullName, fmt.Errorf("token %s found in an earlier run can no longer be read from the mirror (history rewritten?); it was not verified again: revoke it by hand if it may still work, then run once with --full to forget it",
 				k.Fingerprint.Short()))
 			continue
 		}
