@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -194,6 +196,9 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	switch {
 	case opts.Staged:
 		res, err = scanner.Scan(ctx, scanner.Options{Path: dir, Staged: true, MaxFileSize: maxSize, Ignore: ignore, Detector: det})
+		if err == nil && len(res.Leaks) > 0 {
+			res.Leaks, err = dropMergedIn(ctx, dir, res.Leaks)
+		}
 	case opts.PrePush:
 		res, err = scanPush(ctx, dir, pushRemote(opts.Args), opts.IO.In, maxSize, ignore, false)
 	default:
@@ -278,6 +283,52 @@ func verifyFound(ctx context.Context, ro *RemediationOptions, timeout time.Durat
 	defer cancel()
 	remediate.Run(ctx, entries, remediate.Options{Remote: remote, HostMap: ro.hostMap})
 	return nil
+}
+
+// dropMergedIn takes out of leaks what a merge in progress brings from the branches it merges:
+// a token in a merged branch's version of the same file was committed there, and is in history
+// whatever this commit records (a pre-push hook judges that branch's commits). Only the rest
+// is new in the merge commit. Without a merge in progress leaks are returned as they are.
+func dropMergedIn(ctx context.Context, dir string, leaks []finding.Leak) ([]finding.Leak, error) {
+	git := func(args ...string) ([]byte, error) {
+		cmd := exec.CommandContext(ctx, "git", args...)
+		cmd.Dir = dir
+		return cmd.Output()
+	}
+	out, err := git("rev-parse", "--git-path", "MERGE_HEAD")
+	if err != nil {
+		return nil, fmt.Errorf("looking for a merge in progress: %w", err)
+	}
+	path := strings.TrimSuffix(string(out), "\n")
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return leaks, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading the merge in progress: %w", err)
+	}
+	heads := strings.Fields(string(data)) // one line per branch merged (several for an octopus)
+	inMerged := func(file, secret string) bool {
+		for _, h := range heads {
+			blob, err := git("cat-file", "blob", h+":"+file)
+			if err == nil && strings.Contains(string(blob), secret) {
+				return true
+			}
+		}
+		return false
+	}
+	var kept []finding.Leak
+	for _, l := range leaks {
+		locs := slices.DeleteFunc(slices.Clone(l.Locations), func(o finding.Origin) bool { return inMerged(o.Path, l.Secret) })
+		if len(locs) > 0 {
+			l.Locations = locs
+			kept = append(kept, l)
+		}
+	}
+	return kept, nil
 }
 
 // pushRemote is the remote a pre-push hook was told about: git passes its name (or its URL, for a

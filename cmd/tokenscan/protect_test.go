@@ -417,3 +417,29 @@ func TestProtectAdviceFitsTheRepository(t *testing.T) {
 		t.Errorf("token in the root commit: exit %d, want the advice %q:\n%s", r.code, want, r.stderr)
 	}
 }
+
+// TestProtectStagedMerge: finishing a merge does not block on a token the merged branch already
+// committed (it is in history whatever the merge records; pre-push judges that branch), but a
+// token the merge itself adds is blocked.
+func TestProtectStagedMerge(t *testing.T) {
+	dir := newGitRepo(t)
+	gitRun(t, dir, "checkout", "-q", "-b", "feat")
+	writeFile(t, dir, "feat.sh", "CPANEL_API_TOKEN="+testToken+"\n")
+	gitRun(t, dir, "add", "feat.sh")
+	gitRun(t, dir, "commit", "-qm", "feat", "--no-verify")
+	gitRun(t, dir, "checkout", "-q", "main")
+	writeFile(t, dir, "main.txt", "main moves on\n")
+	gitRun(t, dir, "add", "main.txt")
+	gitRun(t, dir, "commit", "-qm", "main")
+	gitRun(t, dir, "merge", "-q", "--no-ff", "--no-commit", "feat")
+
+	if r := runCLI(t, "", "protect", "--staged"); r.code != report.ExitClean {
+		t.Errorf("merge bringing a committed token: exit %d, want 0\n%s", r.code, r.stderr)
+	}
+	writeFile(t, dir, "merge.sh", "CPANEL_API_TOKEN="+otherToken+"\n")
+	gitRun(t, dir, "add", "merge.sh")
+	r := runCLI(t, "", "protect", "--staged")
+	if r.code != report.ExitLeaks || !strings.Contains(r.stderr, "merge.sh:1:") || strings.Contains(r.stderr, "feat.sh") {
+		t.Errorf("a token the merge adds: exit %d, want %d for merge.sh alone\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+}
