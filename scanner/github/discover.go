@@ -135,10 +135,15 @@ func (c *Client) Discover(ctx context.Context, q Query) ([]Repo, []*SourceError,
 	return out, fails, nil
 }
 
-// fatal reports errors that would fail every later call too.
+// fatal reports errors that would fail every later call too. go-github's own rate-limit errors
+// count: the transport passes a rate-limited answer on only when it has given up on it.
 func fatal(err error) bool {
-	var rl *RateLimitError
-	return errors.As(err, &rl) || isContextError(err)
+	var (
+		rl      *RateLimitError
+		ghRate  *gh.RateLimitError
+		ghAbuse *gh.AbuseRateLimitError
+	)
+	return errors.As(err, &rl) || errors.As(err, &ghRate) || errors.As(err, &ghAbuse) || isContextError(err)
 }
 
 func fromAPI(r *gh.Repository) Repo {

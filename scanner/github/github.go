@@ -5,6 +5,7 @@
 package github
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -34,6 +35,12 @@ type Options struct {
 	OnWait func(reason string, d time.Duration)
 	// UserAgent names the caller in requests; default "tokenscan".
 	UserAgent string
+	// AttemptTimeout bounds each request to the API, after any rate-limit wait; see Transport.
+	AttemptTimeout time.Duration
+	// Now and Sleep are the clock and the waiting of rate-limit pauses; nil means the real ones.
+	// Tests replace them.
+	Now   func() time.Time
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Client talks to one GitHub instance.
@@ -49,8 +56,11 @@ func New(opts Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr := &Transport{Base: opts.Base, MaxWait: opts.MaxWait, OnWait: opts.OnWait}
-	c := gh.NewClient(&http.Client{Transport: tr, Timeout: 2 * time.Minute})
+	tr := &Transport{Base: opts.Base, MaxWait: opts.MaxWait, AttemptTimeout: opts.AttemptTimeout, OnWait: opts.OnWait,
+		Now: opts.Now, Sleep: opts.Sleep}
+	// No Timeout on the client: it would run through the rate-limit waits, which MaxWait lets
+	// last longer; the transport times each attempt instead.
+	c := gh.NewClient(&http.Client{Transport: hideResetFromGoGitHub{tr}})
 	if opts.Token != "" {
 		c = c.WithAuthToken(opts.Token)
 	}
@@ -60,6 +70,25 @@ func New(opts Options) (*Client, error) {
 	}
 	c.BaseURL = api
 	return &Client{gh: c, web: web, api: api}, nil
+}
+
+// hideResetFromGoGitHub keeps the rate limit the transport's decision. Once go-github v60 has
+// seen an answer with X-RateLimit-Remaining: 0, it refuses every call until the reset itself
+// ("not making remote request"), so the transport never gets to wait for the reset within
+// MaxWait or stop with a *RateLimitError. v60 offers no way to skip that check (its context key
+// is unexported), but it makes it only with a reset time: answers that use up the budget reach it
+// without X-RateLimit-Reset, which the transport has already read. A refusal keeps the header,
+// so go-github's *RateLimitError names the reset; the transport hands one over only when it
+// gave up, and discovery then stops.
+type hideResetFromGoGitHub struct{ next http.RoundTripper }
+
+func (h hideResetFromGoGitHub) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := h.next.RoundTrip(req)
+	if err == nil && resp.Header.Get("X-RateLimit-Remaining") == "0" &&
+		resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusTooManyRequests {
+		resp.Header.Del("X-RateLimit-Reset")
+	}
+	return resp, err
 }
 
 // Endpoints derives the web root and the REST API root (with its trailing slash) from a GitHub

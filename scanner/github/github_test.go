@@ -3,12 +3,15 @@ package github_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	gh "github.com/google/go-github/v60/github"
 
 	"github.com/tokenscan/tokenscan/scanner/github"
 	"github.com/tokenscan/tokenscan/scanner/github/githubtest"
@@ -232,6 +235,154 @@ func TestTransportPrimaryLimitWaitsOrStops(t *testing.T) {
 		t.Errorf("second call: %v, %d requests sent", err, len(s.Requests())-n)
 	}
 }
+
+func TestTransportSecondaryLimitLongerThanMaxWaitStops(t *testing.T) {
+	s := newFake(t, 0)
+	s.AddOwner("acme", "Organization")
+	s.SecondaryLimit(1, 3600)
+	clk := &fakeClock{now: time.Now()}
+	tr := &github.Transport{Now: clk.Now, Sleep: clk.Sleep, MaxWait: 5 * time.Second, Jitter: func(time.Duration) time.Duration { return 0 }}
+	req, _ := http.NewRequest("GET", s.URL()+"/api/v3/orgs/acme/repos", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := tr.RoundTrip(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	var rl *github.RateLimitError
+	if !errors.As(err, &rl) || !strings.Contains(err.Error(), "secondary") || !strings.Contains(err.Error(), "--github-max-wait") {
+		t.Fatalf("err %v, want a *RateLimitError naming the secondary limit", err)
+	}
+	if len(clk.slept) != 0 {
+		t.Errorf("slept %v, want no wait", clk.slept)
+	}
+	// The pause holds for every request of the transport: the next one is refused unsent.
+	n := len(s.Requests())
+	req, _ = http.NewRequest("GET", s.URL()+"/api/v3/orgs/acme/repos", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if _, err := tr.RoundTrip(req); !errors.As(err, &rl) || len(s.Requests()) != n || len(clk.slept) != 0 {
+		t.Errorf("second call: %v, %d requests sent, slept %v", err, len(s.Requests())-n, clk.slept)
+	}
+}
+
+// TestDiscoverWaitsForPrimaryResetThroughGoGitHub goes through the go-github client: once an
+// answer says the budget is used up, go-github must not refuse the next page itself, leaving a
+// partial list; the transport waits for the reset and discovery completes.
+func TestDiscoverWaitsForPrimaryResetThroughGoGitHub(t *testing.T) {
+	clk := &fakeClock{now: time.Now()}
+	s := githubtest.StartTest(t, githubtest.Options{Token: token, PageSize: 2, Now: clk.Now})
+	for i := range 12 {
+		if _, err := s.AddRepo(githubtest.Repo{Owner: "acme", Name: fmt.Sprintf("repo%02d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.SetRateLimit(60, 2, clk.Now().Add(6*time.Second))
+	c, err := github.New(github.Options{URL: s.URL(), Token: token, Now: clk.Now, Sleep: clk.Sleep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repos, fails, err := c.Discover(context.Background(), github.Query{Orgs: []string{"acme"}})
+	if err != nil || len(fails) != 0 {
+		t.Fatalf("err %v, fails %v", err, fails)
+	}
+	if len(repos) != 12 {
+		t.Errorf("discovered %d repositories, want 12", len(repos))
+	}
+	if len(clk.slept) != 1 || clk.slept[0] < 5*time.Second {
+		t.Errorf("slept %v, want one wait for the reset", clk.slept)
+	}
+}
+
+// TestDiscoverStopsOnGoGitHubRateLimitErrors: when the transport gives up and hands go-github a
+// rate-limited answer, go-github's error ends discovery like the transport's own would, instead
+// of every later organisation failing the same way behind a partial list.
+func TestDiscoverStopsOnGoGitHubRateLimitErrors(t *testing.T) {
+	setup := func(t *testing.T) *githubtest.Server {
+		s := newFake(t, 0)
+		s.AddRepo(githubtest.Repo{Owner: "acme", Name: "web"})
+		s.AddRepo(githubtest.Repo{Owner: "beta", Name: "api"})
+		return s
+	}
+	discover := func(t *testing.T, s *githubtest.Server, clk *fakeClock) error {
+		c, err := github.New(github.Options{URL: s.URL(), Token: token, Now: clk.Now, Sleep: clk.Sleep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		repos, fails, err := c.Discover(context.Background(), github.Query{Orgs: []string{"acme", "beta"}})
+		if err == nil {
+			t.Fatalf("discovery went on: %d repositories, fails %v", len(repos), fails)
+		}
+		return err
+	}
+	t.Run("secondary", func(t *testing.T) {
+		s := setup(t)
+		s.SecondaryLimit(6, 1) // one more than the transport retries
+		err := discover(t, s, &fakeClock{now: time.Now()})
+		var abuse *gh.AbuseRateLimitError
+		if !errors.As(err, &abuse) {
+			t.Errorf("err %v, want *github.AbuseRateLimitError", err)
+		}
+	})
+	t.Run("primary", func(t *testing.T) {
+		s := setup(t)
+		// This machine's clock runs ahead of GitHub's: after waiting for the reset the transport
+		// is still refused, and gives up.
+		s.SetRateLimit(60, 0, time.Now().Add(6*time.Second))
+		err := discover(t, s, &fakeClock{now: time.Now()})
+		var rl *gh.RateLimitError
+		if !errors.As(err, &rl) {
+			t.Errorf("err %v, want *github.RateLimitError", err)
+		}
+	})
+}
+
+// TestClientWaitIsNotPartOfAttemptTimeout: a rate-limit wait may last up to --github-max-wait, so
+// the timeout of a request must start after it, not around it.
+func TestClientWaitIsNotPartOfAttemptTimeout(t *testing.T) {
+	s := newFake(t, 0)
+	s.AddRepo(githubtest.Repo{Owner: "acme", Name: "web"})
+	s.SecondaryLimit(1, 1)
+	clk := &fakeClock{now: time.Now()}
+	// The pause really takes 200ms, four times the timeout of an attempt.
+	sleep := func(ctx context.Context, d time.Duration) error {
+		select {
+		case <-time.After(200 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		return clk.Sleep(ctx, d)
+	}
+	c, err := github.New(github.Options{URL: s.URL(), Token: token, AttemptTimeout: 50 * time.Millisecond, Now: clk.Now, Sleep: sleep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repos, fails, err := c.Discover(context.Background(), github.Query{Repos: []string{"acme/web"}})
+	if err != nil || len(fails) != 0 || len(repos) != 1 {
+		t.Fatalf("%d repositories, fails %v, err %v", len(repos), fails, err)
+	}
+	if len(clk.slept) != 1 {
+		t.Errorf("slept %v, want one pause", clk.slept)
+	}
+}
+
+// TestClientTimesOutAnAttempt: without a timeout around the whole call, each attempt still has one.
+func TestClientTimesOutAnAttempt(t *testing.T) {
+	hang := roundTripperFunc(func(req *http.Request) (*http.Response, error) {
+		<-req.Context().Done()
+		return nil, req.Context().Err()
+	})
+	c, err := github.New(github.Options{URL: "http://127.0.0.1:1", Token: token, Base: hang, AttemptTimeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.Discover(context.Background(), github.Query{Orgs: []string{"acme"}})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err %v, want a timeout", err)
+	}
+}
+
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
 
 func get(t *testing.T, tr http.RoundTripper, url string) *http.Response {
 	t.Helper()

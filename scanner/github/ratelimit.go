@@ -18,6 +18,10 @@ import (
 // job that has used up its budget says so instead of hanging for an hour.
 const DefaultMaxWait = 15 * time.Minute
 
+// DefaultAttemptTimeout bounds one request to the API, rate-limit waits excluded: long enough
+// for GitHub's slowest list pages, short enough that a stalled connection does not hang a job.
+const DefaultAttemptTimeout = 2 * time.Minute
+
 // maxSecondaryRetries bounds retries after secondary-limit answers for one request.
 const maxSecondaryRetries = 5
 
@@ -25,16 +29,21 @@ const maxSecondaryRetries = 5
 // documentation asks for at least a minute.
 const secondaryFallback = time.Minute
 
-// RateLimitError is a primary rate limit whose reset is further away than the caller agreed to
-// wait. It says when to try again.
+// RateLimitError is a primary rate limit whose reset, or a secondary limit whose pause, is further
+// away than the caller agreed to wait. It says when to try again.
 type RateLimitError struct {
-	Limit   int
-	Reset   time.Time
-	Wait    time.Duration
-	MaxWait time.Duration
+	Limit     int // requests per hour; not known for a secondary limit
+	Reset     time.Time
+	Wait      time.Duration
+	MaxWait   time.Duration
+	Secondary bool
 }
 
 func (e *RateLimitError) Error() string {
+	if e.Secondary {
+		return fmt.Sprintf("GitHub secondary rate limit: GitHub asks for a pause until %s, in %s, longer than the %s this run may wait (--github-max-wait): run again later",
+			e.Reset.UTC().Format(time.TimeOnly+" UTC"), e.Wait.Round(time.Second), e.MaxWait)
+	}
 	return fmt.Sprintf("GitHub API rate limit used up (%d requests per hour); it resets at %s, in %s, longer than the %s this run may wait (--github-max-wait): run again after the reset",
 		e.Limit, e.Reset.UTC().Format(time.TimeOnly+" UTC"), e.Wait.Round(time.Second), e.MaxWait)
 }
@@ -44,11 +53,14 @@ func (e *RateLimitError) Error() string {
 // is within MaxWait, and otherwise fails it with *RateLimitError rather than hammering the API.
 // A secondary-limit answer (403 or 429 with Retry-After, or naming the secondary limit) pauses
 // every request of this transport for the time GitHub asks plus jitter, then retries, so
-// parallel callers do not come back in a burst.
+// parallel callers do not come back in a burst; a pause longer than MaxWait fails them with
+// *RateLimitError instead. Each attempt is timed on its own, after its wait: a timeout around
+// the whole call would cut waits that MaxWait allows.
 type Transport struct {
-	Base    http.RoundTripper
-	MaxWait time.Duration // 0 means DefaultMaxWait; negative means never wait
-	OnWait  func(reason string, d time.Duration)
+	Base           http.RoundTripper
+	MaxWait        time.Duration // 0 means DefaultMaxWait; negative means never wait
+	AttemptTimeout time.Duration // 0 means DefaultAttemptTimeout; covers reading the answer
+	OnWait         func(reason string, d time.Duration)
 
 	// Now, Sleep and Jitter are the clock, the waiting and the randomness; tests replace them.
 	Now    func() time.Time
@@ -99,6 +111,25 @@ func (t *Transport) maxWait() time.Duration {
 	return max(t.MaxWait, 0)
 }
 
+func (t *Transport) attemptTimeout() time.Duration {
+	if t.AttemptTimeout <= 0 {
+		return DefaultAttemptTimeout
+	}
+	return t.AttemptTimeout
+}
+
+// attemptBody ends an attempt's timeout once its answer is read and closed.
+type attemptBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *attemptBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
 // RoundTrip implements http.RoundTripper.
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	base := t.Base
@@ -110,15 +141,19 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err := t.waitTurn(ctx); err != nil {
 			return nil, err
 		}
-		r := req
+		timeout := t.attemptTimeout()
+		actx, cancel := context.WithTimeout(ctx, timeout)
+		r := req.WithContext(actx)
 		if attempt > 0 {
 			if req.Body != nil && req.GetBody == nil {
+				cancel()
 				return nil, fmt.Errorf("retrying %s %s after a rate limit: the request body cannot be sent twice", req.Method, req.URL.Path)
 			}
-			r = req.Clone(ctx)
+			r = req.Clone(actx)
 			if req.GetBody != nil {
 				body, err := req.GetBody()
 				if err != nil {
+					cancel()
 					return nil, err
 				}
 				r.Body = body
@@ -126,8 +161,13 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		resp, err := base.RoundTrip(r)
 		if err != nil {
+			cancel()
+			if ctx.Err() == nil && actx.Err() != nil {
+				return nil, fmt.Errorf("GitHub did not answer within %s: %w", timeout, err)
+			}
 			return nil, err
 		}
+		resp.Body = &attemptBody{ReadCloser: resp.Body, cancel: cancel}
 		t.observe(resp)
 		if resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusTooManyRequests {
 			return resp, nil
@@ -140,13 +180,19 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 		resp.Body.Close()
 		if secondary {
-			wait += t.jitter(wait)
+			accepted := wait <= t.maxWait()
+			if accepted {
+				// Jitter spreads the retries, but never past what the caller agreed to wait.
+				wait = min(wait+t.jitter(wait), t.maxWait())
+			}
+			// A pause too long is recorded as well: waitTurn then refuses this request and the
+			// others of this transport rather than send them into the same limit.
 			t.mu.Lock()
 			if until := t.now().Add(wait); until.After(t.pausedUntil) {
 				t.pausedUntil = until
 			}
 			t.mu.Unlock()
-			if t.OnWait != nil {
+			if accepted && t.OnWait != nil {
 				t.OnWait("GitHub secondary rate limit", wait)
 			}
 		}
@@ -165,9 +211,11 @@ func (t *Transport) waitTurn(ctx context.Context) error {
 			// One second past the reset: the server's clock and ours are not the same clock.
 			primary = t.reset.Sub(now) + time.Second
 		}
-		limit, reset := t.limit, t.reset
+		limit, reset, pausedUntil := t.limit, t.reset, t.pausedUntil
 		t.mu.Unlock()
 		switch {
+		case pause > t.maxWait():
+			return &RateLimitError{Reset: pausedUntil, Wait: pause, MaxWait: t.maxWait(), Secondary: true}
 		case pause > 0:
 			if err := t.sleep(ctx, pause); err != nil {
 				return err
