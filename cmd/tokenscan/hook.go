@@ -99,6 +99,9 @@ func runHookInstall(ctx context.Context, opts *HookOptions) error {
 			msg += "; it runs " + filepath.Base(res.Chained) + " after its check"
 		}
 	}
+	if res.Note != "" {
+		msg += "\ntokenscan: note: " + res.Note
+	}
 	_, err = fmt.Fprintln(opts.IO.Out, "tokenscan: "+msg)
 	return err
 }

@@ -72,6 +72,8 @@ type Result struct {
 	Path    string // the hook file
 	Chained string // the kept previous hook, when there is one
 	Action  Action
+	// Note is something the user should know about where the hook went, or "".
+	Note string
 }
 
 // Install writes tokenscan's hook of the given kind into the repository containing dir.
@@ -100,6 +102,12 @@ func Install(ctx context.Context, dir string, kind Kind, executable string, prot
 		res.Chained = chained
 	}
 	script := []byte(Script(kind, executable, protectArgs...))
+	// git resolves a relative core.hooksPath from the top of each work tree, so a linked
+	// worktree looks for hooks in its own copy of that directory, which this install misses.
+	if p, err := git(ctx, dir, nil, "config", "--get", "core.hooksPath"); err == nil && p != "" && !filepath.IsAbs(p) && !strings.HasPrefix(p, "~") {
+		res.Note = fmt.Sprintf("core.hooksPath is relative (%s): git looks for hooks there from the top of each work tree, "+
+			"so a linked worktree uses its own %s; commit that directory to the repository, or install in each worktree", p, p)
+	}
 
 	current, ours, err := readHook(res.Path)
 	switch {

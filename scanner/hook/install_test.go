@@ -165,6 +165,13 @@ func TestHooksDirFollowsGit(t *testing.T) {
 		if want := filepath.Join(repo, ".githooks", "pre-commit"); res.Path != want {
 			t.Errorf("hook installed at %s, want %s (core.hooksPath, relative to the top)", res.Path, want)
 		}
+		if !strings.Contains(res.Note, "linked worktree") {
+			t.Errorf("relative core.hooksPath: note %q, want it to say worktrees look elsewhere", res.Note)
+		}
+		gitIn(t, repo, "config", "core.hooksPath", filepath.Join(repo, ".githooks"))
+		if res, err := Install(ctx, sub, PreCommit, fakeExe); err != nil || res.Note != "" {
+			t.Errorf("absolute core.hooksPath: note %q, %v; want none", res.Note, err)
+		}
 	})
 
 	t.Run("worktree", func(t *testing.T) {
