@@ -295,13 +295,15 @@ func dropMergedIn(ctx context.Context, dir string, leaks []finding.Leak) ([]find
 		cmd.Dir = dir
 		return cmd.Output()
 	}
-	out, err := git("rev-parse", "--git-path", "MERGE_HEAD")
-	if err != nil {
-		return nil, fmt.Errorf("looking for a merge in progress: %w", err)
-	}
-	path := strings.TrimSuffix(string(out), "\n")
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(dir, path)
+	path, ok := mergeHeadFile(dir)
+	if !ok {
+		out, err := git("rev-parse", "--git-path", "MERGE_HEAD")
+		if err != nil {
+			return nil, fmt.Errorf("looking for a merge in progress: %w", err)
+		}
+		if path = strings.TrimSuffix(string(out), "\n"); !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
 	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -329,6 +331,37 @@ func dropMergedIn(ctx context.Context, dir string, leaks []finding.Leak) ([]find
 		}
 	}
 	return kept, nil
+}
+
+// mergeHeadFile is where git keeps the MERGE_HEAD of the work tree whose top is top, found as git
+// finds its directory, without starting git (which would cost every blocked commit a
+// millisecond): $GIT_DIR, else top/.git, a directory or, in a linked worktree or a submodule, a
+// file "gitdir: <path>". ok is false for anything else; ask git then.
+func mergeHeadFile(top string) (path string, ok bool) {
+	if d := os.Getenv("GIT_DIR"); d != "" {
+		abs, err := filepath.Abs(d) // relative to the working directory, as git reads it
+		return filepath.Join(abs, "MERGE_HEAD"), err == nil
+	}
+	dotGit := filepath.Join(top, ".git")
+	fi, err := os.Lstat(dotGit)
+	switch {
+	case err != nil:
+		return "", false
+	case fi.IsDir():
+		return filepath.Join(dotGit, "MERGE_HEAD"), true
+	case !fi.Mode().IsRegular():
+		return "", false
+	}
+	data, err := os.ReadFile(dotGit)
+	rest, found := strings.CutPrefix(string(data), "gitdir: ")
+	if err != nil || !found {
+		return "", false
+	}
+	d := strings.TrimRight(rest, "\r\n")
+	if !filepath.IsAbs(d) {
+		d = filepath.Join(top, d)
+	}
+	return filepath.Join(d, "MERGE_HEAD"), true
 }
 
 // pushRemote is the remote a pre-push hook was told about: git passes its name (or its URL, for a
@@ -432,22 +465,21 @@ func protectMessage(mode protectMode, rep *report.Report, color bool, hints reme
 
 // remedyHints are what the advice depends on besides the findings.
 type remedyHints struct {
-	noHead     bool // staged: the repository has no commit yet, so there is no HEAD to restore from
 	rootCommit bool // pushed: the oldest commit with a token has no parent
 }
 
 // remedyHintsFor asks git what the advice for rep depends on; a question git cannot answer
-// leaves the usual advice.
+// leaves the usual advice. A commit's advice needs nothing: a blocked commit starts no more git.
 func remedyHintsFor(ctx context.Context, dir string, mode protectMode, rep *report.Report) remedyHints {
+	if mode == modeStaged {
+		return remedyHints{}
+	}
 	resolves := func(rev string) bool {
 		cmd := exec.CommandContext(ctx, "git", "rev-parse", "--verify", "--quiet", rev)
 		cmd.Dir = dir
 		err := cmd.Run()
 		var exit *exec.ExitError
 		return err == nil || !errors.As(err, &exit) // only git's own "no" counts as no
-	}
-	if mode == modeStaged {
-		return remedyHints{noHead: !resolves("HEAD^{commit}")}
 	}
 	if c := oldestCommit(rep); c != "" {
 		return remedyHints{rootCommit: !resolves(c + "^")}
@@ -483,11 +515,9 @@ func remedy(mode protectMode, tokens int, files []string, oldestCommit string, h
 	b.WriteString("\nTo remove " + it + ":\n")
 	switch mode {
 	case modeStaged:
-		if hints.noHead {
-			b.WriteString("  1. Unstage it:  git rm --cached -- " + fileList + "\n")
-		} else {
-			b.WriteString("  1. Unstage it:  git restore --staged -- " + fileList + "\n")
-		}
+		// Not "git restore --staged", which fails before the first commit (no HEAD to restore
+		// from); "git reset" unstages a new file, a changed one and one in an empty repository.
+		b.WriteString("  1. Unstage it:  git reset -q -- " + fileList + "\n")
 		b.WriteString("  2. Edit the file: read the token from an environment variable or a secret store instead.\n")
 		b.WriteString("  3. Stage the edited file again and commit.\n")
 	default:

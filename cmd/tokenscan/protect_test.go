@@ -64,7 +64,7 @@ func TestProtectStagedMessage(t *testing.T) {
       account     cpanel shop@shop.example.com:2083
 
 To remove it:
-  1. Unstage it:  git restore --staged -- deploy/purge.sh
+  1. Unstage it:  git reset -q -- deploy/purge.sh
   2. Edit the file: read the token from an environment variable or a secret store instead.
   3. Stage the edited file again and commit.
   If the token was ever pushed or shared, it is exposed: revoke it in cPanel or WHM
@@ -404,10 +404,10 @@ func TestProtectAdviceFitsTheRepository(t *testing.T) {
 	writeFile(t, dir, "a.sh", "CPANEL_API_TOKEN="+testToken+"\n")
 	gitRun(t, dir, "add", "a.sh")
 	r := runCLI(t, "", "protect", "--staged")
-	if want := "Unstage it:  git rm --cached -- a.sh\n"; r.code != report.ExitLeaks || !strings.Contains(r.stderr, want) {
+	if want := "Unstage it:  git reset -q -- a.sh\n"; r.code != report.ExitLeaks || !strings.Contains(r.stderr, want) {
 		t.Fatalf("first commit: exit %d, want the advice %q:\n%s", r.code, want, r.stderr)
 	}
-	gitRun(t, dir, "rm", "-q", "--cached", "--", "a.sh") // the advice works
+	gitRun(t, dir, "reset", "-q", "--", "a.sh") // the advice works
 
 	gitRun(t, dir, "add", "a.sh")
 	gitRun(t, dir, "commit", "-qm", "root", "--no-verify")
@@ -441,5 +441,20 @@ func TestProtectStagedMerge(t *testing.T) {
 	r := runCLI(t, "", "protect", "--staged")
 	if r.code != report.ExitLeaks || !strings.Contains(r.stderr, "merge.sh:1:") || strings.Contains(r.stderr, "feat.sh") {
 		t.Errorf("a token the merge adds: exit %d, want %d for merge.sh alone\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+}
+
+// TestMergeHeadFile: where MERGE_HEAD is found without git is where git says it is, in a
+// repository and in a linked worktree (whose .git is a "gitdir:" file).
+func TestMergeHeadFile(t *testing.T) {
+	dir := newGitRepo(t)
+	wt := filepath.Join(t.TempDir(), "wt")
+	gitRun(t, dir, "worktree", "add", "-q", "-b", "other", wt)
+	for _, top := range []string{dir, wt} {
+		want := gitRun(t, top, "rev-parse", "--path-format=absolute", "--git-path", "MERGE_HEAD")
+		got, ok := mergeHeadFile(top)
+		if !ok || got != want {
+			t.Errorf("mergeHeadFile(%s) = %q, %v; git says %q", top, got, ok, want)
+		}
 	}
 }
