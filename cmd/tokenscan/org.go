@@ -218,6 +218,9 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	}
 	prog.start(len(selected))
 	s.run(ctx, selected, o.Jobs)
+	if ctx.Err() == nil {
+		s.vanished(ctx, append(slices.Clone(o.Orgs), o.Users...), repos, shard)
+	}
 	if o.Alerts {
 		s.alerts(ctx, selected)
 	}
@@ -456,6 +459,23 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 		complete = len(res.Errors) == 0
 	}
 	leaks := s.carry(ctx, j, known, found)
+	s.addFound(name, leaks)
+	if !complete || (!scannedNow && !j.fetched && !fresh) {
+		return // scan again next time what failed this time; or nothing changed
+	}
+	pushedAt := j.repo.PushedAt
+	if j.fetched && j.fetchedAt.Before(pushedAt.Add(pushedAtSlack)) {
+		pushedAt = time.Time{}
+	}
+	next := &mirror.State{Repo: name, Engine: s.engine, PushedAt: pushedAt, Scanned: tips, Leaks: mirror.MergeLeaks(known, knownOf(found))}
+	next.Updated = s.opts.Now().UTC()
+	if err := mirror.SaveState(j.statePath, next); err != nil {
+		s.fail(name, err)
+	}
+}
+
+// addFound records the leaks of repository name for the report and shows them.
+func (s *orgScan) addFound(name string, leaks []finding.Leak) {
 	s.mu.Lock()
 	for _, l := range leaks {
 		for _, loc := range l.Locations {
@@ -468,17 +488,43 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 	for _, l := range leaks {
 		s.prog.leak(name, l)
 	}
-	if !complete || (!scannedNow && !j.fetched && !fresh) {
-		return // scan again next time what failed this time; or nothing changed
+}
+
+// vanished carries the known leaks of repositories that earlier runs scanned and GitHub no
+// longer lists for the owners swept (deleted, renamed, or out of the token's sight): a token
+// leaked there may still work, so it is read back from the local mirror and verified (or
+// revoked) like any other, instead of dropping out of the report. listed is every repository
+// discovery returned, before filters; shard bounds the ones this job owns.
+func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github.Repo, shard mirror.Shard) {
+	seen := map[string]bool{}
+	for _, r := range listed {
+		seen[strings.ToLower(r.FullName)] = true
 	}
-	pushedAt := j.repo.PushedAt
-	if j.fetched && j.fetchedAt.Before(pushedAt.Add(pushedAtSlack)) {
-		pushedAt = time.Time{}
-	}
-	next := &mirror.State{Repo: name, Engine: s.engine, PushedAt: pushedAt, Scanned: tips, Leaks: mirror.MergeLeaks(known, knownOf(found))}
-	next.Updated = s.opts.Now().UTC()
-	if err := mirror.SaveState(j.statePath, next); err != nil {
-		s.fail(name, err)
+	for _, owner := range owners {
+		paths, err := s.cache.OwnerStates(s.host, owner)
+		if err != nil {
+			s.fail(owner, fmt.Errorf("listing what earlier runs scanned: %w", err))
+			continue
+		}
+		for _, p := range paths {
+			// A state is named after its repository, lower-cased: a listed one is not read.
+			if seen[strings.ToLower(owner)+"/"+strings.TrimSuffix(filepath.Base(p), ".json")] {
+				continue
+			}
+			st, err := mirror.LoadState(p)
+			if err != nil || st.Repo == "" || len(st.Leaks) == 0 || seen[strings.ToLower(st.Repo)] || !shard.Contains(st.Repo) ||
+				!strings.EqualFold(strings.SplitN(st.Repo, "/", 2)[0], owner) {
+				continue
+			}
+			j := &repoJob{repo: github.Repo{FullName: st.Repo}, remote: mirror.Remote{Host: s.host, FullName: st.Repo}, state: st}
+			if j.dir, err = s.cache.RepoDir(j.remote); err != nil {
+				s.fail(st.Repo, err)
+				continue
+			}
+			s.prog.note(fmt.Sprintf("%s: no longer listed by GitHub; %s found there before checked again from the local mirror",
+				st.Repo, countNoun(len(st.Leaks), "token", "tokens")))
+			s.addFound(st.Repo, s.carry(ctx, j, st.Leaks, nil))
+		}
 	}
 }
 
@@ -812,4 +858,15 @@ func (p *progress) waiting(reason string, d time.Duration) {
 	}
 	p.clearLocked()
 	fmt.Fprintf(p.w, "tokenscan: waiting %s for the %s\n", d.Round(time.Second), reason)
+}
+
+// note prints something the user should know that is neither a leak nor a failure.
+func (p *progress) note(msg string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.quiet {
+		return
+	}
+	p.clearLocked()
+	fmt.Fprintf(p.w, "tokenscan: %s\n", msg)
 }

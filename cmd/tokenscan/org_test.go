@@ -319,6 +319,32 @@ func TestOrgScanExclude(t *testing.T) {
 	}
 }
 
+// TestOrgScanKeepsLeaksOfDeletedRepositories: a repository deleted since the last run no longer
+// shows in GitHub's listing, but the token leaked there may still work: its known leaks are read
+// back from the local mirror and verified again.
+func TestOrgScanKeepsLeaksOfDeletedRepositories(t *testing.T) {
+	e := startOrg(t)
+	if r := runCLI(t, "", e.args("--verify")...); r.code != report.ExitLeaks {
+		t.Fatalf("first run: exit %d\n%s", r.code, r.stderr)
+	}
+	e.gh.DeleteRepo("demo/blog")
+	r := runCLI(t, "", e.args("--verify")...)
+	rep := parseOrgReport(t, r)
+	if slices.Contains(rep.Scan.Sources, "github:"+strings.TrimPrefix(e.gh.URL(), "http://")+"/demo/blog") {
+		t.Fatalf("demo/blog still listed: %q", rep.Scan.Sources)
+	}
+	want := string(finding.FingerprintOf(e.tokens["bob"]))
+	var state string
+	for _, l := range rep.Leaks {
+		if l.Fingerprint == want {
+			state = l.State
+		}
+	}
+	if state != "live" || !strings.Contains(r.stderr, "demo/blog: no longer listed by GitHub") {
+		t.Errorf("bob's token from the deleted demo/blog: state %q, want it verified live; stderr:\n%s", state, r.stderr)
+	}
+}
+
 // TestOrgScanInterruptedWritesItsReport: a sweep cancelled midway (Ctrl-C, a CI job's time
 // limit) still writes its report, which says it is incomplete, and verifies nothing.
 func TestOrgScanInterruptedWritesItsReport(t *testing.T) {

@@ -101,6 +101,20 @@ func (c *Cache) StatePath(r Remote) (string, error) {
 	return c.path("state", r.Host, r.FullName, ".json")
 }
 
+// OwnerStates returns the paths of the scan states kept for the repositories of owner on host,
+// whatever their names: what earlier runs knew, to compare with what GitHub lists now.
+func (c *Cache) OwnerStates(host, owner string) ([]string, error) {
+	probe, err := c.path("state", host, owner+"/x", ".json")
+	if err != nil {
+		return nil, err
+	}
+	paths, err := filepath.Glob(filepath.Join(filepath.Dir(probe), "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	return paths, nil
+}
+
 // SyncResult says what Sync did.
 type SyncResult struct {
 	Dir    string

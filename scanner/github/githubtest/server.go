@@ -233,6 +233,14 @@ func (s *Server) AddRepo(r Repo) (string, error) {
 	return dir, nil
 }
 
+// DeleteRepo removes a repository, as deleting it on GitHub does: it leaves the listings and its
+// API and git URLs answer 404. (Its bare repository stays on disk.)
+func (s *Server) DeleteRepo(fullName string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.repos, strings.ToLower(fullName))
+}
+
 // AddOwner makes an organisation (kind "Organization") or user ("User") exist without repositories.
 func (s *Server) AddOwner(login, kind string) {
 	s.mu.Lock()
