@@ -272,3 +272,42 @@ func TestExcludeCoversHistory(t *testing.T) {
 		t.Errorf("--exclude vendor/**: exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestTokenInBinaryHistory: a token in a committed binary file (then deleted) is found in
+// history, at the file's own line and column, attributed to the commit that added it; a later
+// change to the binary that keeps it is not another sighting.
+func TestTokenInBinaryHistory(t *testing.T) {
+	dir := newGitRepo(t)
+	db := "SQLite format 3\x00\x10\x00\x01\x01\x00@  \x00\x00\x00\x02\n\x00\x00\x07\x1bCPANEL_API_TOKEN=" + testToken + "\x00\x00"
+	writeFile(t, dir, "app.db", db)
+	gitRun(t, dir, "add", "app.db")
+	gitRun(t, dir, "commit", "-qm", "db", "--no-verify")
+	added := gitRun(t, dir, "rev-parse", "HEAD")
+	writeFile(t, dir, "app.db", db+"\x00more rows\x00")
+	gitRun(t, dir, "commit", "-qam", "more rows", "--no-verify")
+	gitRun(t, dir, "rm", "-q", "app.db")
+	gitRun(t, dir, "commit", "-qm", "gone", "--no-verify")
+
+	r := runCLI(t, "", "--path", dir, "--format", "json")
+	if r.code != report.ExitLeaks {
+		t.Fatalf("exit %d, want the token from the binary's history\n%s", r.code, r.stderr)
+	}
+	var rep struct {
+		Leaks []struct {
+			Locations []struct {
+				Path         string
+				Line, Column int
+				Commit       string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Leaks) != 1 || len(rep.Leaks[0].Locations) != 1 {
+		t.Fatalf("want one leak seen once (the commit that added it):\n%s", r.stdout)
+	}
+	if l := rep.Leaks[0].Locations[0]; l.Path != "app.db" || l.Line != 2 || l.Column != 22 || l.Commit != added {
+		t.Errorf("location %+v, want app.db:2:22 in %s", l, added)
+	}
+}

@@ -293,12 +293,23 @@ func scanBlobs(ctx context.Context, dir string, oids []string, pathOf map[string
 		g.Go(func() error {
 			return readBlobs(ctx, dir, part, maxSize, func(oid string, size int64, data []byte, skip string) {
 				var found []blobFinding
+				// A binary blob is read as its printable runs (BinaryText); a finding's line, which
+				// attribution compares between a blob and its parents, is the run it is in.
+				text, binary := data, false
 				if skip == "" && IsBinary(data) {
-					skip = ReasonBinary
+					if t, ok := BinaryText(data); ok {
+						text, binary = t, true
+					} else {
+						skip = ReasonBinary
+					}
 				}
 				if skip == "" {
-					for _, f := range scan(pathOf[oid], data) {
-						found = append(found, blobFinding{f: f, line: lineText(data, f.Origin.Line)})
+					for _, f := range scan(pathOf[oid], text) {
+						bf := blobFinding{f: f, line: lineText(text, f.Origin.Line)}
+						if binary {
+							bf.f.Origin.Line, bf.f.Origin.Column = BinaryPosition(data, text, f.Origin.Line, f.Origin.Column)
+						}
+						found = append(found, bf)
 					}
 				}
 				mu.Lock()
