@@ -370,6 +370,11 @@ func (s *orgScan) sync(ctx context.Context, j *repoJob) {
 		s.fail(r.FullName, err)
 		return
 	}
+	if err != nil {
+		// The full scan finds again what the history still holds; only tokens of history
+		// rewritten since are known to the state alone, and the note says what was lost.
+		s.prog.note(fmt.Sprintf("%s: %v; scanning it in full (tokens found earlier in history rewritten since are forgotten)", r.FullName, err))
+	}
 	j.state = st
 	_, statErr := os.Stat(filepath.Join(j.dir, "HEAD"))
 	if !s.opts.Full && statErr == nil && !r.PushedAt.IsZero() && st.PushedAt.Equal(r.PushedAt) && st.Engine == s.engine {

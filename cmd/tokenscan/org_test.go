@@ -343,6 +343,17 @@ func TestOrgScanKeepsLeaksOfDeletedRepositories(t *testing.T) {
 	if state != "live" || !strings.Contains(r.stderr, "demo/blog: no longer listed by GitHub") {
 		t.Errorf("bob's token from the deleted demo/blog: state %q, want it verified live; stderr:\n%s", state, r.stderr)
 	}
+
+	// An unreadable state is said so, and the repository is scanned in full again.
+	states, _ := filepath.Glob(filepath.Join(e.cache, "state", "*", "demo", "shop.json"))
+	if len(states) != 1 {
+		t.Fatalf("shop's state: %q", states)
+	}
+	os.WriteFile(states[0], []byte("{not json"), 0o600)
+	r = runCLI(t, "", e.args("--verify")...)
+	if !strings.Contains(r.stderr, "demo/shop: scan state is unreadable") || !strings.Contains(r.stdout, string(finding.FingerprintOf(e.tokens["alice"]))) {
+		t.Errorf("corrupt state: want a note and alice's token found again; stderr:\n%s", r.stderr)
+	}
 }
 
 // TestOrgScanInterruptedWritesItsReport: a sweep cancelled midway (Ctrl-C, a CI job's time
