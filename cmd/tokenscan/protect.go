@@ -222,11 +222,8 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 		}
 	}
 	color := opts.IO.ErrIsTTY && !opts.NoColor && os.Getenv("NO_COLOR") == ""
-	var hints remedyHints
-	if len(rep.Entries) > 0 {
-		hints = remedyHintsFor(ctx, dir, mode, rep)
-	}
-	msg := protectMessage(mode, rep, color, hints)
+	rootCommit := mode != modeStaged && isRootCommit(ctx, dir, oldestCommit(rep))
+	msg := protectMessage(mode, rep, color, rootCommit)
 	if msg != "" && !(opts.Quiet && len(rep.Entries) == 0 && len(rep.Errors) == 0) {
 		if _, err := io.WriteString(opts.IO.ErrOut, msg); err != nil {
 			return rep, fmt.Errorf("writing the result: %w", err)
@@ -398,7 +395,7 @@ func scanPush(ctx context.Context, dir, remote string, in io.Reader, maxSize int
 // protectMessage is what a hook prints: for each token where it is, which rule found it and its
 // redacted value; then how to take it out, rotate it, or mark a false positive. With nothing
 // found it is one line, which git shows on every commit.
-func protectMessage(mode protectMode, rep *report.Report, color bool, hints remedyHints) string {
+func protectMessage(mode protectMode, rep *report.Report, color, rootCommit bool) string {
 	var b strings.Builder
 	bold := func(s string) string {
 		if !color {
@@ -444,7 +441,7 @@ func protectMessage(mode protectMode, rep *report.Report, color bool, hints reme
 			}
 		}
 		sort.Strings(files)
-		b.WriteString(remedy(mode, len(rep.Entries), files, oldestCommit(rep), hints))
+		b.WriteString(remedy(mode, len(rep.Entries), files, oldestCommit(rep), rootCommit))
 	}
 	if len(rep.Errors) > 0 {
 		if len(rep.Entries) == 0 {
@@ -463,28 +460,16 @@ func protectMessage(mode protectMode, rep *report.Report, color bool, hints reme
 	return b.String()
 }
 
-// remedyHints are what the advice depends on besides the findings.
-type remedyHints struct {
-	rootCommit bool // pushed: the oldest commit with a token has no parent
-}
-
-// remedyHintsFor asks git what the advice for rep depends on; a question git cannot answer
-// leaves the usual advice. A commit's advice needs nothing: a blocked commit starts no more git.
-func remedyHintsFor(ctx context.Context, dir string, mode protectMode, rep *report.Report) remedyHints {
-	if mode == modeStaged {
-		return remedyHints{}
+// isRootCommit reports whether commit has no parent, so that rebasing onto "commit~1" cannot
+// work. Only git's own "no such revision" counts; with no commit, or if git fails, it is false.
+func isRootCommit(ctx context.Context, dir, commit string) bool {
+	if commit == "" {
+		return false
 	}
-	resolves := func(rev string) bool {
-		cmd := exec.CommandContext(ctx, "git", "rev-parse", "--verify", "--quiet", rev)
-		cmd.Dir = dir
-		err := cmd.Run()
-		var exit *exec.ExitError
-		return err == nil || !errors.As(err, &exit) // only git's own "no" counts as no
-	}
-	if c := oldestCommit(rep); c != "" {
-		return remedyHints{rootCommit: !resolves(c + "^")}
-	}
-	return remedyHints{}
+	cmd := exec.CommandContext(ctx, "git", "rev-parse", "--verify", "--quiet", commit+"^")
+	cmd.Dir = dir
+	var exit *exec.ExitError
+	return errors.As(cmd.Run(), &exit)
 }
 
 // oldestCommit is the earliest commit that adds one of rep's tokens, or "" for none.
@@ -501,7 +486,7 @@ func oldestCommit(rep *report.Report) string {
 }
 
 // remedy says how to get rid of the tokens found, and how to tell tokenscan about a false alarm.
-func remedy(mode protectMode, tokens int, files []string, oldestCommit string, hints remedyHints) string {
+func remedy(mode protectMode, tokens int, files []string, oldestCommit string, rootCommit bool) string {
 	var b strings.Builder
 	paths := make([]string, len(files))
 	for i, f := range files {
@@ -526,7 +511,7 @@ func remedy(mode protectMode, tokens int, files []string, oldestCommit string, h
 			base = terminalSafe(oldestCommit[:min(len(oldestCommit), 7)])
 		}
 		rebase := "git rebase -i " + base + "~1"
-		if hints.rootCommit {
+		if rootCommit {
 			rebase = "git rebase -i --root"
 		}
 		b.WriteString("  1. Rewrite the commits above, e.g. " + rebase + " and edit them: deleting the\n")
