@@ -526,8 +526,8 @@ func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github
 				s.fail(st.Repo, err)
 				continue
 			}
-			s.prog.note(fmt.Sprintf("%s: no longer listed by GitHub; %s found there before checked again from the local mirror",
-				st.Repo, countNoun(len(st.Leaks), "token", "tokens")))
+			s.prog.note(fmt.Sprintf("%s: no longer listed by GitHub; %s found there before checked again from the local mirror (delete %s to forget them)",
+				st.Repo, countNoun(len(st.Leaks), "token", "tokens"), p))
 			s.addFound(st.Repo, s.carry(ctx, j, st.Leaks, nil))
 		}
 	}
