@@ -64,7 +64,7 @@ func (o *OrgOptions) active() bool {
 func addOrgFlags(cmd *cobra.Command, o *OrgOptions) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.Orgs, "org", nil, "scan every repository of this GitHub `organisation` (repeatable)")
-	f.StringArrayVar(&o.Users, "user", nil, "scan every repository this GitHub `user` owns (repeatable)")
+	f.StringArrayVar(&o.Users, "user", nil, "scan every repository this GitHub `user` owns (private ones only with that user's own token; repeatable)")
 	f.StringArrayVar(&o.Repos, "repo", nil, "scan this GitHub repository, `OWNER/NAME` (repeatable)")
 	f.StringArrayVar(&o.IncludeRepos, "include-repo", nil, "with --org/--user: only repositories matching this `glob` (NAME or OWNER/NAME; repeatable)")
 	f.StringArrayVar(&o.ExcludeRepos, "exclude-repo", nil, "with --org/--user: skip repositories matching this `glob` (repeatable)")

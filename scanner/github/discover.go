@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"path"
 	"regexp"
 	"slices"
@@ -31,7 +32,7 @@ type Repo struct {
 // Query says which repositories to list. Every part is optional; the union is returned.
 type Query struct {
 	Orgs  []string
-	Users []string
+	Users []string // all repositories of the token's own user; only the public ones of others
 	Repos []string // owner/name
 }
 
@@ -61,6 +62,9 @@ func (e *SourceError) Unwrap() error { return e.Err }
 // Discover lists the repositories q names, each once, sorted by full name. A part that fails is
 // returned as a *SourceError beside the repositories of the parts that worked; an error that
 // stops discovery as a whole (the rate limit, a cancelled context) ends it.
+//
+// GitHub shows a user's private repositories only to the user's own token, and only through
+// GET /user/repos: for users, Discover asks once (GET /user) whose token it holds.
 func (c *Client) Discover(ctx context.Context, q Query) ([]Repo, []*SourceError, error) {
 	var (
 		out   []Repo
@@ -105,16 +109,37 @@ func (c *Client) Discover(ctx context.Context, q Query) ([]Repo, []*SourceError,
 			return nil, nil, err
 		}
 	}
+	tokenLogin := sync.OnceValues(func() (string, error) { return c.tokenLogin(ctx) })
 	for _, user := range q.Users {
-		err := list("user:"+user, func(page int) ([]*gh.Repository, *gh.Response, error) {
+		login, err := tokenLogin()
+		if err != nil {
+			if fatal(err) {
+				return nil, nil, err
+			}
+			fails = append(fails, &SourceError{Source: "user:" + user, Err: err})
+			continue
+		}
+		// GET /users/{u}/repos lists public repositories only, even to the user's own token;
+		// their private ones, where a leaked token most likely sits, only GET /user/repos lists.
+		fetch := func(page int) ([]*gh.Repository, *gh.Response, error) {
 			rs, resp, err := c.gh.Repositories.ListByUser(ctx, user, &gh.RepositoryListByUserOptions{
 				Type: "owner", Sort: "full_name", ListOptions: gh.ListOptions{Page: page, PerPage: 100}})
 			if err != nil {
 				return nil, nil, apiError("listing repositories of user "+user, "user", user, err)
 			}
 			return rs, resp, nil
-		})
-		if err != nil {
+		}
+		if login != "" && strings.EqualFold(user, login) {
+			fetch = func(page int) ([]*gh.Repository, *gh.Response, error) {
+				rs, resp, err := c.gh.Repositories.ListByAuthenticatedUser(ctx, &gh.RepositoryListByAuthenticatedUserOptions{
+					Visibility: "all", Affiliation: "owner", Sort: "full_name", ListOptions: gh.ListOptions{Page: page, PerPage: 100}})
+				if err != nil {
+					return nil, nil, apiError("listing repositories of user "+user+" (the token's own, private ones included)", "", "", err)
+				}
+				return rs, resp, nil
+			}
+		}
+		if err := list("user:"+user, fetch); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -133,6 +158,23 @@ func (c *Client) Discover(ctx context.Context, q Query) ([]Repo, []*SourceError,
 	}
 	slices.SortFunc(out, func(a, b Repo) int { return strings.Compare(strings.ToLower(a.FullName), strings.ToLower(b.FullName)) })
 	return out, fails, nil
+}
+
+// tokenLogin is the login of the user the token belongs to, from GET /user, or "" when GitHub
+// refuses to say: 401 without a usable token, 403 for a GitHub App installation token (which
+// belongs to no user) or a token without the permission. Such a token is not the user's own
+// for listing purposes, and --user falls back to the public listing instead of failing the run.
+func (c *Client) tokenLogin(ctx context.Context) (string, error) {
+	u, _, err := c.gh.Users.Get(ctx, "")
+	if err == nil {
+		return u.GetLogin(), nil
+	}
+	var er *gh.ErrorResponse
+	if !fatal(err) && errors.As(err, &er) && er.Response != nil &&
+		(er.Response.StatusCode == http.StatusUnauthorized || er.Response.StatusCode == http.StatusForbidden) {
+		return "", nil
+	}
+	return "", apiError("asking GitHub whose token this is (GET /user)", "", "", err)
 }
 
 // fatal reports errors that would fail every later call too. go-github's own rate-limit errors

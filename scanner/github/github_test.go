@@ -116,6 +116,154 @@ func TestDiscoverPagesFiltersAndReportsUnknownOrg(t *testing.T) {
 	}
 }
 
+// addUserRepos gives dana and erin one public and one private repository each.
+func addUserRepos(t *testing.T, s *githubtest.Server) {
+	t.Helper()
+	for _, r := range []githubtest.Repo{
+		{Owner: "dana", Name: "dotfiles"}, {Owner: "dana", Name: "secrets", Visibility: "private"},
+		{Owner: "erin", Name: "blog"}, {Owner: "erin", Name: "diary", Visibility: "private"},
+	} {
+		r.OwnerType = "User"
+		if _, err := s.AddRepo(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func fullNames(repos []github.Repo) string {
+	var names []string
+	for _, r := range repos {
+		names = append(names, r.FullName)
+	}
+	return strings.Join(names, " ")
+}
+
+func countRequests(s *githubtest.Server, path string) int {
+	n := 0
+	for _, r := range s.Requests() {
+		if r.Kind == "api" && r.Path == path {
+			n++
+		}
+	}
+	return n
+}
+
+// TestDiscoverUserListsPrivateRepositoriesOfTheTokensOwnUser: GitHub's GET /users/{u}/repos
+// lists public repositories only, even to the user's own token, so the token's own user (asked
+// once with GET /user, and only when users are discovered) is listed through GET /user/repos,
+// private repositories included; other users keep the public listing, all GitHub shows of them.
+func TestDiscoverUserListsPrivateRepositoriesOfTheTokensOwnUser(t *testing.T) {
+	s := githubtest.StartTest(t, githubtest.Options{Token: token, Login: "dana", PageSize: 1})
+	addUserRepos(t, s)
+	c := client(t, s)
+	for _, tc := range []struct {
+		name         string
+		q            github.Query
+		want         string
+		whoAmI, ours int // GET /user and GET /user/repos requests
+	}{
+		{"own user", github.Query{Users: []string{"dana"}}, "dana/dotfiles dana/secrets", 1, 2},
+		{"own user, other case", github.Query{Users: []string{"DANA"}}, "dana/dotfiles dana/secrets", 1, 2},
+		{"another user", github.Query{Users: []string{"erin"}}, "erin/blog", 1, 0},
+		{"both, asked once", github.Query{Users: []string{"erin", "dana"}}, "dana/dotfiles dana/secrets erin/blog", 1, 2},
+		{"no user, not asked", github.Query{Repos: []string{"erin/blog"}}, "erin/blog", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s.ResetRequests()
+			repos, fails, err := c.Discover(context.Background(), tc.q)
+			if err != nil || len(fails) != 0 {
+				t.Fatalf("err %v, fails %v", err, fails)
+			}
+			if got := fullNames(repos); got != tc.want {
+				t.Errorf("discovered %q, want %q", got, tc.want)
+			}
+			if n := countRequests(s, "/api/v3/user"); n != tc.whoAmI {
+				t.Errorf("%d GET /user, want %d", n, tc.whoAmI)
+			}
+			if n := countRequests(s, "/api/v3/user/repos"); n != tc.ours {
+				t.Errorf("%d GET /user/repos, want %d (two pages of one)", n, tc.ours)
+			}
+			for _, r := range s.Requests() {
+				if r.Path == "/api/v3/user/repos" && !strings.Contains(r.Query, "affiliation=owner") {
+					t.Errorf("GET /user/repos?%s lists more than the user's own repositories", r.Query)
+				}
+			}
+		})
+	}
+}
+
+// TestDiscoverUserFallsBackToPublicWhenGitHubWillNotSayWhoseTokenItIs: a token GET /user refuses
+// (403 for a GitHub App installation token, 401) lists users' public repositories instead of
+// failing; any other failure of GET /user fails each user like a failed listing, and the other
+// parts of the query are still discovered.
+func TestDiscoverUserFallsBackToPublicWhenGitHubWillNotSayWhoseTokenItIs(t *testing.T) {
+	// answer stands in for GitHub's GET /user with status; every other request reaches the fake.
+	answer := func(status int, msg string) func(asked *int) http.RoundTripper {
+		return func(asked *int) http.RoundTripper {
+			return roundTripperFunc(func(req *http.Request) (*http.Response, error) {
+				if req.URL.Path != "/api/v3/user" {
+					return http.DefaultTransport.RoundTrip(req)
+				}
+				*asked++
+				body := fmt.Sprintf(`{"message":%q,"documentation_url":"https://docs.github.com/rest"}`, msg)
+				return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)),
+					Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(strings.NewReader(body)), Request: req}, nil
+			})
+		}
+	}
+	for _, tc := range []struct {
+		name      string
+		opts      githubtest.Options
+		base      func(asked *int) http.RoundTripper // nil: the fake answers GET /user itself
+		want      string
+		failUsers bool
+	}{
+		{"app installation token (403)", githubtest.Options{AppInstallation: true}, nil, "acme/web dana/dotfiles erin/blog", false},
+		{"401", githubtest.Options{Login: "dana"}, answer(401, "Bad credentials"), "acme/web dana/dotfiles erin/blog", false},
+		{"500", githubtest.Options{Login: "dana"}, answer(500, "Server Error"), "acme/web", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Token = token
+			s := githubtest.StartTest(t, tc.opts)
+			addUserRepos(t, s)
+			s.AddRepo(githubtest.Repo{Owner: "acme", Name: "web"})
+			asked := 0 // GET /user answered by tc.base
+			opts := github.Options{URL: s.URL(), Token: token}
+			if tc.base != nil {
+				opts.Base = tc.base(&asked)
+			}
+			c, err := github.New(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			repos, fails, err := c.Discover(context.Background(), github.Query{Orgs: []string{"acme"}, Users: []string{"dana", "erin"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fullNames(repos); got != tc.want {
+				t.Errorf("discovered %q, want %q", got, tc.want)
+			}
+			if tc.failUsers {
+				if len(fails) != 2 || fails[0].Source != "user:dana" || fails[1].Source != "user:erin" || !strings.Contains(fails[0].Error(), "GET /user") {
+					t.Errorf("fails %v, want both users failed naming GET /user", fails)
+				}
+			} else if len(fails) != 0 {
+				t.Errorf("fails %v", fails)
+			}
+			if tc.base == nil {
+				for _, r := range s.Requests() {
+					if r.Path == "/api/v3/user" && r.Status == http.StatusForbidden {
+						asked++
+					}
+				}
+			}
+			if asked != 1 {
+				t.Errorf("GET /user refused %d times, want once", asked)
+			}
+		})
+	}
+}
+
 func TestCheckCloneURL(t *testing.T) {
 	s := newFake(t, 0)
 	c := client(t, s)

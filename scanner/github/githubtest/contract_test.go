@@ -44,6 +44,7 @@ func do(t *testing.T, s *Server, path string, auth bool) (*http.Response, []byte
 var required = map[string][]string{
 	"repository": {"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archived", "disabled", "visibility", "pushed_at", "clone_url", "default_branch"},
 	"owner":      {"login", "id", "node_id", "type", "url", "html_url"},
+	"user":       {"login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "type", "site_admin", "name", "company", "blog", "location", "email", "hireable", "bio", "public_repos", "public_gists", "followers", "following", "created_at", "updated_at", "private_gists", "total_private_repos", "owned_private_repos", "disk_usage", "collaborators", "two_factor_authentication"},
 	"alert":      {"number", "created_at", "url", "html_url", "locations_url", "state", "resolution", "secret_type", "secret_type_display_name", "secret", "repository"},
 	"location":   {"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "blob_url", "commit_sha", "commit_url"},
 	"error":      {"message", "documentation_url"},
@@ -92,6 +93,121 @@ func TestContractRepositoryListPaginationAndHeaders(t *testing.T) {
 	}
 	if !rels["next"] || !rels["last"] || rels["prev"] {
 		t.Errorf("first page rels %v", rels)
+	}
+}
+
+// TestContractAuthenticatedUser: GET /user names the token's user (schema "private-user"); a
+// GitHub App installation token belongs to no user, and GitHub refuses it there with 403.
+func TestContractAuthenticatedUser(t *testing.T) {
+	s := StartTest(t, Options{Token: token})
+	resp, body := do(t, s, "/api/v3/user", true)
+	var u map[string]any
+	if err := json.Unmarshal(body, &u); err != nil || resp.StatusCode != 200 || u["login"] != DefaultLogin || u["type"] != "User" {
+		t.Fatalf("default user: %d %v %s", resp.StatusCode, err, body)
+	}
+	hasFields(t, "user", u)
+
+	s = StartTest(t, Options{Token: token, Login: "dana"})
+	s.AddRepo(Repo{Owner: "dana", Name: "dotfiles", OwnerType: "User"})
+	s.AddRepo(Repo{Owner: "dana", Name: "secrets", OwnerType: "User", Visibility: "private"})
+	_, body = do(t, s, "/api/v3/user", true)
+	u = nil
+	json.Unmarshal(body, &u)
+	if u["login"] != "dana" || u["public_repos"] != 1.0 || u["owned_private_repos"] != 1.0 || u["total_private_repos"] != 1.0 {
+		t.Errorf("dana: %s", body)
+	}
+	if resp, _ := do(t, s, "/api/v3/user", false); resp.StatusCode != 401 {
+		t.Errorf("no token: %d", resp.StatusCode)
+	}
+
+	s = StartTest(t, Options{Token: token, AppInstallation: true})
+	for _, path := range []string{"/api/v3/user", "/api/v3/user/repos"} {
+		resp, body := do(t, s, path, true)
+		var e map[string]any
+		json.Unmarshal(body, &e)
+		if resp.StatusCode != 403 || e["message"] != "Resource not accessible by integration" || resp.Header.Get("X-RateLimit-Remaining") == "" {
+			t.Errorf("installation token, %s: %d %s", path, resp.StatusCode, body)
+		}
+		hasFields(t, "error", e)
+	}
+}
+
+// listAll follows a repository list's Link rel="next" to its end and returns the full names, in
+// order.
+func listAll(t *testing.T, s *Server, path string) []string {
+	t.Helper()
+	var names []string
+	for pages := 0; path != ""; pages++ {
+		if pages > 20 {
+			t.Fatalf("%s: Link never ends", path)
+		}
+		resp, body := do(t, s, path, true)
+		var repos []map[string]any
+		if err := json.Unmarshal(body, &repos); err != nil || resp.StatusCode != 200 {
+			t.Errorf("%s: %d %v %s", path, resp.StatusCode, err, body)
+			return names
+		}
+		for _, r := range repos {
+			hasFields(t, "repository", r)
+			names = append(names, r["full_name"].(string))
+		}
+		base, _, _ := strings.Cut(path, "?")
+		path = ""
+		for _, l := range strings.Split(resp.Header.Get("Link"), ", ") {
+			if m := linkRE.FindStringSubmatch(l); m != nil && m[2] == "next" {
+				path = strings.TrimPrefix(m[1], s.URL())
+				if next, _, _ := strings.Cut(path, "?"); next != base {
+					t.Errorf("Link next of %s leads to %s", base, next)
+				}
+			}
+		}
+	}
+	return names
+}
+
+// TestContractUserRepositoryLists: GET /users/{username}/repos lists only public repositories,
+// even to the user's own token; GET /user/repos lists the token user's own of every visibility
+// (affiliation=owner), filters by visibility, refuses type beside visibility or affiliation with
+// 422, and pages with Link like the other lists.
+func TestContractUserRepositoryLists(t *testing.T) {
+	s := StartTest(t, Options{Token: token, Login: "dana", PageSize: 1})
+	for _, r := range []Repo{
+		{Owner: "dana", Name: "a", OwnerType: "User"}, {Owner: "dana", Name: "b", OwnerType: "User", Visibility: "private"},
+		{Owner: "dana", Name: "c", OwnerType: "User", Visibility: "private"},
+		{Owner: "erin", Name: "x", OwnerType: "User"}, {Owner: "erin", Name: "y", OwnerType: "User", Visibility: "private"},
+		{Owner: "acme", Name: "web", Visibility: "private"},
+	} {
+		if _, err := s.AddRepo(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"/api/v3/users/dana/repos", "dana/a"},
+		{"/api/v3/users/dana/repos?type=all", "dana/a"},
+		{"/api/v3/users/dana/repos?type=member", ""},
+		{"/api/v3/users/erin/repos", "erin/x"},
+		{"/api/v3/users/acme/repos", ""},
+		{"/api/v3/user/repos?affiliation=owner&per_page=100", "dana/a dana/b dana/c"},
+		{"/api/v3/user/repos?affiliation=owner&visibility=all", "dana/a dana/b dana/c"},
+		{"/api/v3/user/repos?affiliation=owner&visibility=private", "dana/b dana/c"},
+		{"/api/v3/user/repos?visibility=public", "dana/a"},
+		{"/api/v3/user/repos", "dana/a dana/b dana/c"},
+		{"/api/v3/user/repos?type=private", "dana/b dana/c"},
+		{"/api/v3/user/repos?affiliation=collaborator,organization_member", ""},
+	} {
+		if got := strings.Join(listAll(t, s, tc.path), " "); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.path, got, tc.want)
+		}
+	}
+	resp, body := do(t, s, "/api/v3/user/repos?type=owner&affiliation=owner", true)
+	var e map[string]any
+	json.Unmarshal(body, &e)
+	if resp.StatusCode != 422 || e["message"] != "If you specify visibility or affiliation, you cannot specify type." {
+		t.Errorf("type beside affiliation: %d %s", resp.StatusCode, body)
+	}
+	hasFields(t, "error", e)
+	if resp, _ := do(t, s, "/api/v3/users/nosuch/repos", true); resp.StatusCode != 404 {
+		t.Errorf("unknown user: %d", resp.StatusCode)
 	}
 }
 

@@ -1,7 +1,8 @@
 // Package githubtest is a fake GitHub for tests and the demo: the REST endpoints tokenscan uses,
-// shaped like GitHub's published schemas (repository lists with Link pagination, secret-scanning
-// alerts with cursor pagination, rate-limit headers, the error bodies of 401, 403 and 404), and
-// real git repositories served over smart HTTP by `git http-backend`, behind the same token.
+// shaped like GitHub's published schemas (the authenticated user, repository lists with Link
+// pagination, secret-scanning alerts with cursor pagination, rate-limit headers, the error bodies
+// of 401, 403, 404 and 422), and real git repositories served over smart HTTP by
+// `git http-backend`, behind the same token.
 //
 // GitHub cannot run here, so this is built to its documented contract and tested against it
 // (contract_test.go); tokenscan's own tests then run against it.
@@ -34,6 +35,13 @@ type Options struct {
 	// Token is the only credential accepted, by the API (Authorization: Bearer/token) and by
 	// git (HTTP Basic, any user name). Required.
 	Token string
+	// Login is the user the token belongs to: GET /user answers with it, and GET /user/repos
+	// lists that user's repositories of every visibility. Default DefaultLogin.
+	Login string
+	// AppInstallation makes Token a GitHub App installation token, which belongs to no user:
+	// GET /user and GET /user/repos answer 403 "Resource not accessible by integration", as on
+	// GitHub. Login is then unused.
+	AppInstallation bool
 	// GitRoot holds the bare repositories as OWNER/NAME.git; default a new temporary directory.
 	GitRoot string
 	// PageSize caps list pages below GitHub's 100, so small fixtures span several pages.
@@ -41,6 +49,9 @@ type Options struct {
 	// Now is the clock of rate-limit resets; default time.Now.
 	Now func() time.Time
 }
+
+// DefaultLogin is the user a fake's token belongs to unless Options.Login names another.
+const DefaultLogin = "octocat"
 
 // Server is a running fake.
 type Server struct {
@@ -128,7 +139,13 @@ func New(opts Options) (*Server, error) {
 	if opts.PageSize <= 0 || opts.PageSize > 100 {
 		opts.PageSize = 100
 	}
+	if opts.Login == "" {
+		opts.Login = DefaultLogin
+	}
 	s := &Server{opts: opts, owners: map[string]*owner{}, repos: map[string]*repo{}, nextID: 1000}
+	if !opts.AppInstallation {
+		s.AddOwner(opts.Login, "User")
+	}
 	if s.opts.GitRoot == "" {
 		dir, err := os.MkdirTemp("", "githubtest-")
 		if err != nil {
@@ -404,12 +421,16 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	p := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/api/v3"), "/"), "/")
 	q := r.URL.Query()
 	switch {
+	case len(p) == 1 && p[0] == "user":
+		s.authenticatedUser(w)
+	case len(p) == 2 && p[0] == "user" && p[1] == "repos":
+		s.listAuthenticatedUserRepos(w, q)
 	case len(p) == 3 && p[0] == "orgs" && p[2] == "repos":
-		s.listRepos(w, r, p[1], "Organization", "/orgs/"+p[1]+"/repos", q)
+		s.listOrgRepos(w, s.ownerByLogin(p[1]), q)
 	case len(p) == 3 && p[0] == "organizations" && p[2] == "repos":
-		s.listRepos(w, r, s.loginByID(p[1]), "Organization", r.URL.Path, q)
+		s.listOrgRepos(w, s.ownerByID(p[1]), q)
 	case len(p) == 3 && p[0] == "users" && p[2] == "repos":
-		s.listRepos(w, r, p[1], "", "/users/"+p[1]+"/repos", q)
+		s.listUserRepos(w, p[1], q)
 	case len(p) == 3 && p[0] == "repos":
 		s.getRepo(w, p[1]+"/"+p[2])
 	case len(p) == 4 && p[0] == "orgs" && p[2] == "secret-scanning" && p[3] == "alerts":
@@ -474,15 +495,21 @@ func writeJSON(w http.ResponseWriter, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-func (s *Server) loginByID(id string) string {
+func (s *Server) ownerByID(id string) *owner {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, o := range s.owners {
 		if strconv.FormatInt(o.id, 10) == id {
-			return o.login
+			return o
 		}
 	}
-	return ""
+	return nil
+}
+
+func (s *Server) ownerByLogin(login string) *owner {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.owners[strings.ToLower(login)]
 }
 
 // page reads per_page and page as GitHub does: per_page defaults to 30 and is capped at 100.
@@ -522,48 +549,131 @@ func (s *Server) linkHeader(w http.ResponseWriter, path string, q url.Values, pa
 	}
 }
 
-func (s *Server) listRepos(w http.ResponseWriter, r *http.Request, login, wantKind, path string, q url.Values) {
-	s.mu.Lock()
-	o, ok := s.owners[strings.ToLower(login)]
-	s.mu.Unlock()
-	if !ok || (wantKind != "" && o.kind != wantKind) {
-		doc := "https://docs.github.com/rest/repos/repos#list-organization-repositories"
-		if wantKind == "" {
-			doc = "https://docs.github.com/rest/repos/repos#list-repositories-for-a-user"
-		}
-		writeError(w, http.StatusNotFound, "Not Found", doc)
+const (
+	docListOrgRepos       = "https://docs.github.com/rest/repos/repos#list-organization-repositories"
+	docListUserRepos      = "https://docs.github.com/rest/repos/repos#list-repositories-for-a-user"
+	docListOwnRepos       = "https://docs.github.com/rest/repos/repos#list-repositories-for-the-authenticated-user"
+	docGetOwnUser         = "https://docs.github.com/rest/users/users#get-the-authenticated-user"
+	msgNotAccessibleByApp = "Resource not accessible by integration"
+	msgTypeBesideFilters  = "If you specify visibility or affiliation, you cannot specify type."
+)
+
+// listOrgRepos is GET /orgs/{org}/repos: every repository of the organisation the token can see,
+// narrowed by ?type= (all, public, private, forks, sources, member), newest first by default.
+// Its Link header names the organisation by id, as github.com's does.
+func (s *Server) listOrgRepos(w http.ResponseWriter, o *owner, q url.Values) {
+	if o == nil || o.kind != "Organization" {
+		writeError(w, http.StatusNotFound, "Not Found", docListOrgRepos)
 		return
 	}
-	if strings.HasPrefix(path, "/orgs/") {
-		path = fmt.Sprintf("/organizations/%d/repos", o.id)
-	}
 	typ := q.Get("type")
-	s.mu.Lock()
-	var list []*repo
-	for _, rp := range s.repos {
-		if !strings.EqualFold(rp.spec.Owner, o.login) {
-			continue
-		}
+	list := s.ownedRepos(o.login, func(sp Repo) bool {
 		switch typ {
 		case "public", "private":
-			if (rp.spec.Visibility == "public") != (typ == "public") {
-				continue
-			}
+			return (sp.Visibility == "public") == (typ == "public")
 		case "forks":
-			if !rp.spec.Fork {
-				continue
-			}
+			return sp.Fork
 		case "sources":
-			if rp.spec.Fork {
-				continue
+			return !sp.Fork
+		}
+		return true
+	})
+	s.writeRepoPage(w, fmt.Sprintf("/organizations/%d/repos", o.id), q, "created", list)
+}
+
+// listUserRepos is GET /users/{username}/repos. GitHub lists only public repositories there,
+// whoever asks (the user's own token included); ?type= is owner (default), all or member, and
+// the fake models no collaborators, so member adds nothing.
+func (s *Server) listUserRepos(w http.ResponseWriter, login string, q url.Values) {
+	o := s.ownerByLogin(login)
+	if o == nil {
+		writeError(w, http.StatusNotFound, "Not Found", docListUserRepos)
+		return
+	}
+	var list []*repo
+	if q.Get("type") != "member" {
+		list = s.ownedRepos(o.login, func(sp Repo) bool { return sp.Visibility == "public" })
+	}
+	s.writeRepoPage(w, "/users/"+login+"/repos", q, "full_name", list)
+}
+
+// listAuthenticatedUserRepos is GET /user/repos: the repositories of the token's user, of every
+// visibility, narrowed by ?visibility= and ?affiliation=, or by the older ?type= (which GitHub
+// refuses beside either of them with 422). The fake models no collaborators and no organisation
+// memberships: only the owner affiliation (and the types that include it) lists anything.
+func (s *Server) listAuthenticatedUserRepos(w http.ResponseWriter, q url.Values) {
+	if s.opts.AppInstallation {
+		writeError(w, http.StatusForbidden, msgNotAccessibleByApp, docListOwnRepos)
+		return
+	}
+	typ, visibility, affiliation := q.Get("type"), q.Get("visibility"), q.Get("affiliation")
+	if typ != "" && (visibility != "" || affiliation != "") {
+		writeError(w, http.StatusUnprocessableEntity, msgTypeBesideFilters, docListOwnRepos)
+		return
+	}
+	owned := true
+	switch typ {
+	case "", "all", "owner":
+	case "public", "private":
+		visibility = typ
+	case "member":
+		owned = false
+	default:
+		writeError(w, http.StatusUnprocessableEntity, "Validation Failed", docListOwnRepos)
+		return
+	}
+	if affiliation != "" {
+		owned = false
+		for _, a := range strings.Split(affiliation, ",") {
+			switch strings.TrimSpace(a) {
+			case "owner":
+				owned = true
+			case "collaborator", "organization_member":
+			default:
+				writeError(w, http.StatusUnprocessableEntity, "Validation Failed", docListOwnRepos)
+				return
 			}
 		}
-		list = append(list, rp)
 	}
-	s.mu.Unlock()
+	switch visibility {
+	case "", "all", "public", "private":
+	default:
+		writeError(w, http.StatusUnprocessableEntity, "Validation Failed", docListOwnRepos)
+		return
+	}
+	var list []*repo
+	if owned {
+		list = s.ownedRepos(s.opts.Login, func(sp Repo) bool {
+			return visibility == "" || visibility == "all" || (sp.Visibility == "public") == (visibility == "public")
+		})
+	}
+	s.writeRepoPage(w, "/user/repos", q, "full_name", list)
+}
+
+// ownedRepos returns the repositories of login that keep says to keep.
+func (s *Server) ownedRepos(login string, keep func(Repo) bool) []*repo {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var list []*repo
+	for _, rp := range s.repos {
+		if strings.EqualFold(rp.spec.Owner, login) && keep(rp.spec) {
+			list = append(list, rp)
+		}
+	}
+	return list
+}
+
+// writeRepoPage writes the page of list that ?page= and ?per_page= ask for, sorted by ?sort=
+// (full_name ascending, anything else newest first; defaultSort when absent), with the Link
+// header to the other pages at path.
+func (s *Server) writeRepoPage(w http.ResponseWriter, path string, q url.Values, defaultSort string, list []*repo) {
+	sortBy := q.Get("sort")
+	if sortBy == "" {
+		sortBy = defaultSort
+	}
 	slices.SortFunc(list, func(a, b *repo) int {
-		if q.Get("sort") == "full_name" {
-			return strings.Compare(strings.ToLower(a.spec.Name), strings.ToLower(b.spec.Name))
+		if sortBy == "full_name" {
+			return strings.Compare(strings.ToLower(a.spec.Owner+"/"+a.spec.Name), strings.ToLower(b.spec.Owner+"/"+b.spec.Name))
 		}
 		return int(b.id - a.id) // created, newest first
 	})
@@ -571,11 +681,42 @@ func (s *Server) listRepos(w http.ResponseWriter, r *http.Request, login, wantKi
 	last := max(1, (len(list)+per-1)/per)
 	lo, hi := min((page-1)*per, len(list)), min(page*per, len(list))
 	s.linkHeader(w, path, q, page, last)
+	owners := make([]*owner, hi-lo)
+	s.mu.Lock()
+	for i, rp := range list[lo:hi] {
+		owners[i] = s.owners[strings.ToLower(rp.spec.Owner)]
+	}
+	s.mu.Unlock()
 	out := make([]map[string]any, 0, hi-lo)
-	for _, rp := range list[lo:hi] {
-		out = append(out, s.repoJSON(rp, o))
+	for i, rp := range list[lo:hi] {
+		out = append(out, s.repoJSON(rp, owners[i]))
 	}
 	writeJSON(w, out)
+}
+
+// authenticatedUser is GET /user: the token's user in the shape of GitHub's "private-user"
+// schema, with counts taken from the fake's repositories.
+func (s *Server) authenticatedUser(w http.ResponseWriter) {
+	if s.opts.AppInstallation {
+		writeError(w, http.StatusForbidden, msgNotAccessibleByApp, docGetOwnUser)
+		return
+	}
+	o := s.ownerByLogin(s.opts.Login)
+	public := len(s.ownedRepos(o.login, func(sp Repo) bool { return sp.Visibility == "public" }))
+	private := len(s.ownedRepos(o.login, func(sp Repo) bool { return sp.Visibility != "public" }))
+	created := time.Date(2011, 1, 25, 18, 44, 36, 0, time.UTC).Format(time.RFC3339)
+	u := ownerJSON(s.url, o)
+	for k, v := range map[string]any{
+		"avatar_url": fmt.Sprintf("%s/avatars/u/%d", s.url, o.id), "gravatar_id": "", "site_admin": false,
+		"name": nil, "company": nil, "blog": "", "location": nil, "email": nil, "hireable": nil, "bio": nil,
+		"public_repos": public, "public_gists": 0, "followers": 0, "following": 0,
+		"created_at": created, "updated_at": created,
+		"private_gists": 0, "total_private_repos": private, "owned_private_repos": private,
+		"disk_usage": 0, "collaborators": 0, "two_factor_authentication": true,
+	} {
+		u[k] = v
+	}
+	writeJSON(w, u)
 }
 
 func (s *Server) getRepo(w http.ResponseWriter, full string) {
