@@ -632,6 +632,7 @@ func (s *orgScan) alerts(ctx context.Context, repos []github.Repo) {
 		selected[strings.ToLower(r.FullName)] = true
 	}
 	var all []github.Alert
+	limited := false // a rate limit ends the listing; what was listed is still used
 	o := &s.opts.OrgOptions
 	orgs := map[string]bool{}
 	for _, org := range o.Orgs {
@@ -639,11 +640,17 @@ func (s *orgScan) alerts(ctx context.Context, repos []github.Repo) {
 		as, err := s.gh.OrgAlerts(ctx, org)
 		if err != nil {
 			s.fail("github-alerts:"+org, err)
+			if limited = github.RateLimited(err); limited {
+				break // every later call would fail alike: one error says it
+			}
 			continue
 		}
 		all = append(all, as...)
 	}
 	for _, r := range repos {
+		if limited {
+			break
+		}
 		if orgs[strings.ToLower(r.Owner)] {
 			continue
 		}
@@ -658,6 +665,7 @@ func (s *orgScan) alerts(ctx context.Context, repos []github.Repo) {
 		}
 		if err != nil {
 			s.fail("github-alerts:"+r.FullName, err)
+			limited = github.RateLimited(err)
 			continue
 		}
 		all = append(all, as...)

@@ -356,6 +356,25 @@ func TestOrgScanKeepsLeaksOfDeletedRepositories(t *testing.T) {
 	}
 }
 
+// TestOrgScanAlertsStopAtTheRateLimit: once the API budget is spent (and its reset is beyond
+// --github-max-wait), listing alerts stops with one error instead of one per repository.
+func TestOrgScanAlertsStopAtTheRateLimit(t *testing.T) {
+	e := startOrg(t)
+	e.gh.SetRateLimit(60, 3, time.Now().Add(time.Hour)) // enough for the three repositories' lookups
+	r := runCLI(t, "", "--repo", "demo/shop", "--repo", "demo/blog", "--repo", "demo/tools", "--github-alerts",
+		"--github-max-wait", "1s", "--github-url", e.gh.URL(), "--github-token-file", e.tokenFile, "--cache-dir", e.cache, "--format", "json")
+	rep := parseOrgReport(t, r)
+	var alertErrs []string
+	for _, er := range rep.Errors {
+		if strings.HasPrefix(er.Source, "github-alerts:") {
+			alertErrs = append(alertErrs, er.Source+": "+er.Message)
+		}
+	}
+	if r.code != report.ExitError || len(rep.Scan.Sources) != 3 || len(alertErrs) != 1 || !strings.Contains(alertErrs[0], "rate limit") {
+		t.Errorf("exit %d, %d sources; alert errors %q: want exit 2, 3 repositories scanned and one rate-limit error", r.code, len(rep.Scan.Sources), alertErrs)
+	}
+}
+
 // TestOrgScanInterruptedWritesItsReport: a sweep cancelled midway (Ctrl-C, a CI job's time
 // limit) still writes its report, which says it is incomplete, and verifies nothing.
 func TestOrgScanInterruptedWritesItsReport(t *testing.T) {

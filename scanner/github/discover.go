@@ -177,15 +177,21 @@ func (c *Client) tokenLogin(ctx context.Context) (string, error) {
 	return "", apiError("asking GitHub whose token this is (GET /user)", "", "", err)
 }
 
-// fatal reports errors that would fail every later call too. go-github's own rate-limit errors
-// count: the transport passes a rate-limited answer on only when it has given up on it.
-func fatal(err error) bool {
+// RateLimited reports whether err is a rate limit the run may not wait for: every later call to
+// the API would fail the same way, so a caller going through many repositories should stop.
+func RateLimited(err error) bool {
 	var (
 		rl      *RateLimitError
 		ghRate  *gh.RateLimitError
 		ghAbuse *gh.AbuseRateLimitError
 	)
-	return errors.As(err, &rl) || errors.As(err, &ghRate) || errors.As(err, &ghAbuse) || isContextError(err)
+	return errors.As(err, &rl) || errors.As(err, &ghRate) || errors.As(err, &ghAbuse)
+}
+
+// fatal reports errors that would fail every later call too. go-github's own rate-limit errors
+// count: the transport passes a rate-limited answer on only when it has given up on it.
+func fatal(err error) bool {
+	return RateLimited(err) || isContextError(err)
 }
 
 func fromAPI(r *gh.Repository) Repo {
