@@ -166,8 +166,14 @@ func Scan(ctx context.Context, opt Options) (*Result, error) {
 func scanHistory(ctx context.Context, opt Options, det *detect.Detector, workers int, col *collector) error {
 	res := col.res
 	res.Sources = append(res.Sources, "git:"+opt.Path)
+	// A blob is read once for all the paths that carry it, so exclusion applies to where each
+	// finding is attributed, not to what is read.
+	excluded, err := source.ExcludeMatcher(opt.Exclude)
+	if err != nil {
+		return err
+	}
 	fs, st, err := source.History(ctx, opt.Path, source.HistoryOptions{
-		SinceCommit: opt.SinceCommit, LogOpts: opt.LogOpts, MaxFileSize: opt.MaxFileSize, Workers: workers,
+		SinceCommit: opt.SinceCommit, LogOpts: opt.LogOpts, MaxFileSize: opt.MaxFileSize, Workers: workers, Excluded: excluded,
 	}, det.Scan)
 	if err != nil {
 		return fmt.Errorf("scanning git history of %s: %w", opt.Path, err)
@@ -178,16 +184,8 @@ func scanHistory(ctx context.Context, opt Options, det *detect.Detector, workers
 	for k, v := range st.Skipped {
 		res.Counts.Skipped[k] += v
 	}
-	excluded, err := source.ExcludeMatcher(opt.Exclude)
-	if err != nil {
-		return err
-	}
 	for _, f := range fs {
-		// A blob is read once for all the paths that carry it, so exclusion applies to where
-		// each finding is, not to what is read.
-		if !excluded(f.Origin.Path) {
-			col.add(f)
-		}
+		col.add(f)
 	}
 	return nil
 }

@@ -271,6 +271,18 @@ func TestExcludeCoversHistory(t *testing.T) {
 	if r := runCLI(t, "", "--path", dir, "--exclude", "vendor/**"); r.code != report.ExitClean {
 		t.Errorf("--exclude vendor/**: exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
 	}
+
+	// Moved out of the excluded directory, the token is new where it lands.
+	gitRun(t, dir, "revert", "--no-edit", "HEAD")
+	gitRun(t, dir, "mv", "vendor/lib/deploy.sh", "deploy.sh")
+	gitRun(t, dir, "commit", "-qm", "moved")
+	moved := gitRun(t, dir, "rev-parse", "HEAD")
+	gitRun(t, dir, "rm", "-q", "deploy.sh")
+	gitRun(t, dir, "commit", "-qm", "gone again")
+	r := runCLI(t, "", "--path", dir, "--exclude", "vendor/**", "--format", "json")
+	if r.code != report.ExitLeaks || !strings.Contains(r.stdout, `"path": "deploy.sh"`) || !strings.Contains(r.stdout, moved) {
+		t.Errorf("a token moved out of vendor/: exit %d, want it reported at deploy.sh in %s\n%s", r.code, moved, r.stdout)
+	}
 }
 
 // TestTokenInBinaryHistory: a token in a committed binary file (then deleted) is found in

@@ -38,6 +38,9 @@ type HistoryOptions struct {
 	MaxFileSize int64
 	// Workers is how many blobs are scanned at once; 0 means 2.
 	Workers int
+	// Excluded, when set, says which paths are not reported (--exclude). A token that a commit
+	// moves out of an excluded path is new where it lands.
+	Excluded func(path string) bool
 }
 
 // ScanFunc scans one blob's content. path is one of the paths the blob was committed under. It is
@@ -61,10 +64,11 @@ type commitInfo struct {
 
 // change is one path a commit changed: the blobs before (one per parent for a merge) and after.
 type change struct {
-	commit *commitInfo
-	path   string
-	olds   []string
-	new    string
+	commit  *commitInfo
+	path    string
+	oldPath string // a rename's or copy's source; "" when the path is the same
+	olds    []string
+	new     string
 }
 
 var zeroOID = strings.Repeat("0", 40)
@@ -122,7 +126,7 @@ func History(ctx context.Context, dir string, opt HistoryOptions, scan ScanFunc)
 			results[k] = v
 		}
 	}
-	return attribute(changes, results), stats, nil
+	return attribute(changes, results, opt.Excluded), stats, nil
 }
 
 func logArgs(opt HistoryOptions) []string {
@@ -198,16 +202,16 @@ func parseLog(r *bufio.Reader) ([]change, int, error) {
 			if err != nil {
 				return nil, 0, err
 			}
-			var path string
+			var path, oldPath string
 			for i := 0; i < npaths; i++ {
 				p, err := r.ReadString(0)
 				if err != nil {
 					return nil, 0, fmt.Errorf("truncated path in raw entry: %w", err)
 				}
-				path = strings.TrimSuffix(p, "\x00") // the last path is the new name
+				oldPath, path = path, strings.TrimSuffix(p, "\x00") // the last path is the new name
 			}
 			if ch != nil {
-				ch.commit, ch.path = cur, path
+				ch.commit, ch.path, ch.oldPath = cur, path, oldPath
 				changes = append(changes, *ch)
 			}
 		default:
@@ -376,7 +380,7 @@ func lineText(data []byte, line int) string {
 
 // attribute turns per-blob findings into per-commit findings: a commit introduced a finding when
 // the line holding it is in the new blob but not, with that token, in any parent's blob.
-func attribute(changes []change, results map[string][]blobFinding) []finding.Finding {
+func attribute(changes []change, results map[string][]blobFinding, excluded func(string) bool) []finding.Finding {
 	type key struct {
 		fp   finding.Fingerprint
 		line string
@@ -384,11 +388,14 @@ func attribute(changes []change, results map[string][]blobFinding) []finding.Fin
 	var out []finding.Finding
 	for _, c := range changes {
 		found := results[c.new]
-		if len(found) == 0 {
+		if len(found) == 0 || excluded != nil && excluded(c.path) {
 			continue
 		}
 		before := map[key]bool{}
 		for _, o := range c.olds {
+			if c.oldPath != "" && excluded != nil && excluded(c.oldPath) {
+				break // moved here from where nothing is reported: new here
+			}
 			for _, bf := range results[o] {
 				before[key{bf.f.Fingerprint, bf.line}] = true
 			}
