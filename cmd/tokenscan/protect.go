@@ -217,9 +217,7 @@ func runProtect(ctx context.Context, opts *ProtectOptions) (*report.Report, erro
 	}
 	if opts.Verify && len(rep.Entries) > 0 {
 		rep.Scan.Verify = true
-		if err := verifyFound(ctx, ro, opts.VerifyTimeout, rep.Entries); err != nil {
-			return rep, err
-		}
+		verifyFound(ctx, ro, opts.VerifyTimeout, rep.Entries)
 	}
 	color := opts.IO.ErrIsTTY && !opts.NoColor && os.Getenv("NO_COLOR") == ""
 	rootCommit := mode != modeStaged && isRootCommit(ctx, dir, oldestCommit(rep))
@@ -271,15 +269,17 @@ func smallHeapGC() (restore func()) {
 // answer in each entry: live, dead, or unknown with the reason (a host that does not answer in
 // time, or no host to ask). What goes wrong is only reported there; it is never the hook's
 // error, because the finding blocks the commit whatever the answer.
-func verifyFound(ctx context.Context, ro *RemediationOptions, timeout time.Duration, entries []report.Entry) error {
+func verifyFound(ctx context.Context, ro *RemediationOptions, timeout time.Duration, entries []report.Entry) {
 	remote, err := ro.remote()
-	if err != nil {
-		return err
+	if err != nil { // a --ca-file that cannot be read: no check, and the finding stands as it is
+		for i := range entries {
+			entries[i].State, entries[i].Detail = finding.StateUnknown, "not checked: "+err.Error()
+		}
+		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	remediate.Run(ctx, entries, remediate.Options{Remote: remote, HostMap: ro.hostMap})
-	return nil
 }
 
 // dropMergedIn takes out of leaks what a merge in progress brings from the branches it merges:

@@ -371,6 +371,14 @@ func TestProtectVerify(t *testing.T) {
 		t.Errorf("a clean commit with --verify sent %d requests", len(reqs))
 	}
 
+	// A CA file that cannot be read leaves the token unchecked; the finding and its exit stand.
+	writeFile(t, dir, "deploy/purge.sh", "curl -H 'Authorization: cpanel alice:"+live+"' https://"+s.host+"/execute/Cache/purge\n")
+	gitRun(t, dir, "add", "deploy/purge.sh")
+	r = runCLI(t, "", "protect", "--staged", "--verify", "--ca-file", filepath.Join(dir, "no-such-ca.pem"))
+	if r.code != report.ExitLeaks || !strings.Contains(r.stderr, "deploy/purge.sh:1:") || !strings.Contains(r.stderr, "works now?  unknown: not checked: ") {
+		t.Errorf("unreadable --ca-file: exit %d, want %d with the finding and an unchecked token\n%s", r.code, report.ExitLeaks, r.stderr)
+	}
+
 	// The connection flags mean nothing without --verify.
 	if r := runCLI(t, "", "protect", "--staged", "--ca-file", s.ca); r.code != report.ExitError || !strings.Contains(r.stderr, "need --verify") {
 		t.Errorf("--ca-file without --verify: exit %d\n%s", r.code, r.stderr)
