@@ -27,6 +27,7 @@ import (
 	"github.com/tokenscan/tokenscan/scanner/github"
 	"github.com/tokenscan/tokenscan/scanner/mirror"
 	"github.com/tokenscan/tokenscan/scanner/report"
+	"github.com/tokenscan/tokenscan/scanner/source"
 )
 
 // OrgOptions are the flags of a GitHub-wide scan (--org, --user, --repo).
@@ -92,6 +93,8 @@ type orgScan struct {
 	engine string
 	maxSz  int64
 	prog   *progress
+	// excluded says which paths --exclude leaves out; nil when none.
+	excluded func(path string) bool
 
 	workers int
 
@@ -115,6 +118,8 @@ type repoJob struct {
 	// unchanged: GitHub reports no push since the last complete scan, so the mirror was not
 	// fetched and still holds exactly the tips that scan recorded.
 	unchanged bool
+	// vanished: GitHub no longer lists the repository; only its state and mirror are left.
+	vanished bool
 }
 
 // pushedAtSlack is how long after GitHub's pushed_at a fetch must start before the fetch is
@@ -191,6 +196,11 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	}
 	s := &orgScan{opts: opts, gh: client, cache: cache, det: det, host: webURL.Host, engine: engineID(opts.Exclude), maxSz: maxSize,
 		prog: prog, counts: report.Counts{Skipped: map[string]int{}}, mirrors: map[string]string{}}
+	if len(opts.Exclude) > 0 {
+		if s.excluded, err = source.ExcludeMatcher(opts.Exclude); err != nil {
+			return nil, usageError{err}
+		}
+	}
 
 	repos, fails, err := client.Discover(ctx, github.Query{Orgs: o.Orgs, Users: o.Users, Repos: o.Repos})
 	if err != nil {
@@ -207,7 +217,7 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	}
 	var selected []github.Repo
 	for _, r := range repos {
-		if (named[strings.ToLower(r.FullName)] || filter.Match(r)) && shard.Contains(r.FullName) {
+		if !r.Disabled && (named[strings.ToLower(r.FullName)] || filter.Match(r)) && shard.Contains(r.FullName) {
 			selected = append(selected, r)
 		}
 	}
@@ -219,9 +229,9 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	prog.start(len(selected))
 	s.run(ctx, selected, o.Jobs)
 	if ctx.Err() == nil {
-		s.vanished(ctx, append(slices.Clone(o.Orgs), o.Users...), repos, shard)
+		s.vanished(ctx, completeOwners(o, fails), repos, filter, shard)
 	}
-	if o.Alerts {
+	if o.Alerts && ctx.Err() == nil {
 		s.alerts(ctx, selected)
 	}
 	prog.stop()
@@ -434,8 +444,10 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 			}
 		}
 	}
-	known := st.Leaks
-	if fresh {
+	// Only --full forgets: a token known from history rewritten since cannot be found again by
+	// any rescan, and a new engine (rules, version, --exclude) is no reason to drop it.
+	known := excludeKnown(st.Leaks, s.excluded)
+	if s.opts.Full {
 		known = nil
 	}
 	var found []finding.Leak
@@ -498,9 +510,11 @@ func (s *orgScan) addFound(name string, leaks []finding.Leak) {
 // vanished carries the known leaks of repositories that earlier runs scanned and GitHub no
 // longer lists for the owners swept (deleted, renamed, or out of the token's sight): a token
 // leaked there may still work, so it is read back from the local mirror and verified (or
-// revoked) like any other, instead of dropping out of the report. listed is every repository
-// discovery returned, before filters; shard bounds the ones this job owns.
-func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github.Repo, shard mirror.Shard) {
+// revoked) like any other, instead of dropping out of the report. owners are those whose
+// listing was complete (after a failed page, unlisted is not gone); listed is every repository
+// discovery returned, before filters; filter's name patterns and shard bound the ones this run
+// owns.
+func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github.Repo, filter github.Filter, shard mirror.Shard) {
 	seen := map[string]bool{}
 	for _, r := range listed {
 		seen[strings.ToLower(r.FullName)] = true
@@ -517,20 +531,62 @@ func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github
 				continue
 			}
 			st, err := mirror.LoadState(p)
-			if err != nil || st.Repo == "" || len(st.Leaks) == 0 || seen[strings.ToLower(st.Repo)] || !shard.Contains(st.Repo) ||
-				!strings.EqualFold(strings.SplitN(st.Repo, "/", 2)[0], owner) {
+			if err != nil {
+				s.prog.note(fmt.Sprintf("%v: what an earlier run found there is lost (delete the file)", err))
 				continue
 			}
-			j := &repoJob{repo: github.Repo{FullName: st.Repo}, remote: mirror.Remote{Host: s.host, FullName: st.Repo}, state: st}
+			name, known := st.Repo, excludeKnown(st.Leaks, s.excluded)
+			repoOwner, repoName, _ := strings.Cut(name, "/")
+			if len(known) == 0 || seen[strings.ToLower(name)] || !strings.EqualFold(repoOwner, owner) || !shard.Contains(name) ||
+				!filter.Match(github.Repo{FullName: name, Owner: repoOwner, Name: repoName}) {
+				continue
+			}
+			j := &repoJob{repo: github.Repo{FullName: name}, remote: mirror.Remote{Host: s.host, FullName: name}, state: st, statePath: p, vanished: true}
 			if j.dir, err = s.cache.RepoDir(j.remote); err != nil {
-				s.fail(st.Repo, err)
+				s.fail(name, err)
 				continue
 			}
 			s.prog.note(fmt.Sprintf("%s: no longer listed by GitHub; %s found there before checked again from the local mirror (delete %s to forget them)",
-				st.Repo, countNoun(len(st.Leaks), "token", "tokens"), p))
-			s.addFound(st.Repo, s.carry(ctx, j, st.Leaks, nil))
+				name, countNoun(len(known), "token", "tokens"), p))
+			s.addFound(name, s.carry(ctx, j, known, nil))
 		}
 	}
+}
+
+// completeOwners is the organisations and users swept whose listing discovery finished.
+func completeOwners(o *OrgOptions, fails []*github.SourceError) []string {
+	failed := map[string]bool{}
+	for _, f := range fails {
+		failed[strings.ToLower(f.Source)] = true
+	}
+	var out []string
+	for _, org := range o.Orgs {
+		if !failed["org:"+strings.ToLower(org)] {
+			out = append(out, org)
+		}
+	}
+	for _, u := range o.Users {
+		if !failed["user:"+strings.ToLower(u)] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// excludeKnown is known without the locations at paths --exclude leaves out, and without the
+// leaks left with none.
+func excludeKnown(known []mirror.KnownLeak, excluded func(string) bool) []mirror.KnownLeak {
+	if excluded == nil {
+		return known
+	}
+	var out []mirror.KnownLeak
+	for _, k := range known {
+		k.Locations = slices.DeleteFunc(slices.Clone(k.Locations), func(o finding.Origin) bool { return excluded(o.Path) })
+		if len(k.Locations) > 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func hasNew(tips, scanned []string) bool {
@@ -597,8 +653,12 @@ func (s *orgScan) carry(ctx context.Context, j *repoJob, known []mirror.KnownLea
 	for _, k := range pending {
 		l, ok := s.recover(k, files)
 		if !ok {
-			s.fail(j.repo.FullName, fmt.Errorf("token %s found in an earlier run can no longer be read from the mirror (history rewritten?); it was not verified again: revoke it by hand if it may still work, then run once with --full to forget it",
-				k.Fingerprint.Short()))
+			forget := "run once with --full to forget it"
+			if j.vanished {
+				forget = "delete " + j.statePath + " to forget it"
+			}
+			s.fail(j.repo.FullName, fmt.Errorf("token %s found in an earlier run can no longer be read from the mirror (history rewritten?); it was not verified again: revoke it by hand if it may still work, then %s",
+				k.Fingerprint.Short(), forget))
 			continue
 		}
 		out = append(out, l)

@@ -311,6 +311,15 @@ func TestOrgScanExclude(t *testing.T) {
 		t.Errorf("the run after, without --exclude: leaks at %q, want demo/shop/deploy.sh too", got)
 	}
 
+	// A disabled repository stays out, even named with --repo: it cannot be fetched.
+	if _, err := e.gh.AddRepo(githubtest.Repo{Owner: "demo", Name: "frozen", Disabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "", "--repo", "demo/frozen", "--github-url", e.gh.URL(), "--github-token-file", e.tokenFile, "--cache-dir", e.cache, "--format", "json")
+	if rep := parseOrgReport(t, r); r.code != report.ExitClean || len(rep.Scan.Sources) != 0 {
+		t.Errorf("--repo of a disabled repository: exit %d, sources %q; want it left out", r.code, rep.Scan.Sources)
+	}
+
 	// A repository named with --repo is not filtered away by the listing filters.
 	r = runCLI(t, "", "--repo", "demo/legacy", "--skip-archived", "--exclude-repo", "legacy", "--github-url", e.gh.URL(),
 		"--github-token-file", e.tokenFile, "--cache-dir", e.cache, "--format", "json")
@@ -353,6 +362,16 @@ func TestOrgScanKeepsLeaksOfDeletedRepositories(t *testing.T) {
 	r = runCLI(t, "", e.args("--verify")...)
 	if !strings.Contains(r.stderr, "demo/shop: scan state is unreadable") || !strings.Contains(r.stdout, string(finding.FingerprintOf(e.tokens["alice"]))) {
 		t.Errorf("corrupt state: want a note and alice's token found again; stderr:\n%s", r.stderr)
+	}
+
+	// History rewritten so the token's commit is gone, then a run with a new engine (here, new
+	// --exclude patterns): the token is known only to the state, and only --full forgets it.
+	shop := filepath.Join(e.gh.GitRoot(), "demo", "shop.git")
+	gitRun(t, shop, "update-ref", "refs/heads/main", gitRun(t, shop, "rev-list", "--max-parents=0", "main"))
+	e.gh.Pushed("demo/shop")
+	alice := string(finding.FingerprintOf(e.tokens["alice"]))
+	if r := runCLI(t, "", e.args("--verify", "--exclude", "nothing-here.txt")...); !strings.Contains(r.stdout, alice) {
+		t.Errorf("after a history rewrite and a new engine, alice's token is forgotten:\n%s", r.stdout)
 	}
 }
 
@@ -401,8 +420,8 @@ func TestOrgScanInterruptedWritesItsReport(t *testing.T) {
 	if rerr != nil {
 		t.Fatalf("no report after an interruption: %v (run error %v)", rerr, err)
 	}
-	if !bytes.Contains(data, []byte("interrupted")) {
-		t.Errorf("the report does not say the sweep was interrupted:\n%s", data)
+	if !bytes.Contains(data, []byte("interrupted")) || bytes.Contains(data, []byte("github-alerts:")) {
+		t.Errorf("the report does not say the sweep was interrupted, or lists alerts after it:\n%s", data)
 	}
 	if n := len(e.sim.sim.Requests()); n != 0 {
 		t.Errorf("%d requests to cPanel after the interruption; want none", n)
@@ -537,5 +556,15 @@ func TestLargestFirst(t *testing.T) {
 	}
 	if want := "o/b o/d o/a o/c"; strings.Join(got, " ") != want {
 		t.Fatalf("order %v, want %s", got, want)
+	}
+}
+
+// TestCompleteOwners: an owner whose listing failed part-way is not searched for repositories
+// that "vanished": unlisted is not gone when the listing broke off.
+func TestCompleteOwners(t *testing.T) {
+	o := &OrgOptions{Orgs: []string{"Acme", "demo"}, Users: []string{"dana", "erin"}}
+	fails := []*github.SourceError{{Source: "org:acme"}, {Source: "user:erin"}, {Source: "repo:demo/x"}}
+	if got := completeOwners(o, fails); !slices.Equal(got, []string{"demo", "dana"}) {
+		t.Errorf("completeOwners = %q, want [demo dana]", got)
 	}
 }
