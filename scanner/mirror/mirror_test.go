@@ -88,6 +88,15 @@ func TestStateRoundTripAndCorruption(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(p)); len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
 	}
+	// A state written before messages were dropped loses them when it is first read.
+	old := `{"version": ` + fmt.Sprint(mirror.StateVersion) + `, "repo": "acme/web", "leaks": [{"fingerprint": "f1", "locations": [{"path": "x", "commit": "c1", "message": "purge with cpanel dave:` + secret + `"}]}]}`
+	os.WriteFile(p, []byte(old), 0o600)
+	if st, err := mirror.LoadState(p); err != nil || len(st.Leaks) != 1 || st.Leaks[0].Locations[0].Message != "" || st.Leaks[0].Locations[0].Commit != "c1" {
+		t.Errorf("old state: %v %+v", err, st)
+	}
+	if data, _ := os.ReadFile(p); strings.Contains(string(data), secret) {
+		t.Errorf("an old state still holds the message on disk:\n%s", data)
+	}
 	os.WriteFile(p, []byte("{not json"), 0o600)
 	if _, err := mirror.LoadState(p); !errors.Is(err, mirror.ErrStateCorrupt) {
 		t.Errorf("corrupt state: %v", err)

@@ -65,6 +65,16 @@ func LoadState(path string) (*State, error) {
 	if st.Version != StateVersion {
 		return &State{Version: StateVersion}, nil
 	}
+	// States written before SaveState dropped commit messages may hold one with a token in it:
+	// the file is rewritten without them on first read, whatever the run then does with it.
+	for _, l := range st.Leaks {
+		if slices.ContainsFunc(l.Locations, func(o finding.Origin) bool { return o.Message != "" }) {
+			if err := SaveState(path, &st); err != nil {
+				return nil, fmt.Errorf("removing commit messages from an old scan state: %w", err)
+			}
+			return LoadState(path)
+		}
+	}
 	return &st, nil
 }
 
