@@ -163,7 +163,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err != nil {
 			cancel()
 			if ctx.Err() == nil && actx.Err() != nil {
-				return nil, fmt.Errorf("GitHub did not answer within %s: %w", timeout, err)
+				// Not wrapped: the caller's context is alive, and a request that stalled is a
+				// failure of what it asked for, not a cancellation of the whole run.
+				return nil, fmt.Errorf("GitHub did not answer within %s", timeout)
 			}
 			return nil, err
 		}
