@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -526,6 +527,32 @@ func TestClientTimesOutAnAttempt(t *testing.T) {
 	_, fails, err := c.Discover(context.Background(), github.Query{Orgs: []string{"acme"}})
 	if err != nil || len(fails) != 1 || !strings.Contains(fails[0].Error(), "did not answer within 50ms") {
 		t.Fatalf("err %v, fails %v; want the organisation failed by a timeout", err, fails)
+	}
+}
+
+// TestClientBodyStallFailsItsOwnerOnly: an answer that starts and then stops coming past the
+// attempt's time limit fails that organisation's listing; the next one is still listed.
+func TestClientBodyStallFailsItsOwnerOnly(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if strings.Contains(r.URL.Path, "/orgs/other/") {
+			w.Write([]byte(`[{"name":"web","full_name":"other/web","owner":{"login":"other"}}]`))
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte(`[{"name":"web","full_name":"acme/web",`))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	c, err := github.New(github.Options{URL: srv.URL, Token: token, AttemptTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repos, fails, err := c.Discover(context.Background(), github.Query{Orgs: []string{"acme", "other"}})
+	if err != nil || len(fails) != 1 || !strings.Contains(fails[0].Error(), "did not finish answering within 100ms") ||
+		len(repos) != 1 || repos[0].FullName != "other/web" {
+		t.Fatalf("repos %v, fails %v, err %v; want acme failed by the stall and other/web listed", repos, fails, err)
 	}
 }
 

@@ -118,10 +118,22 @@ func (t *Transport) attemptTimeout() time.Duration {
 	return t.AttemptTimeout
 }
 
-// attemptBody ends an attempt's timeout once its answer is read and closed.
+// attemptBody ends an attempt's timeout once its answer is read and closed. An answer that
+// stops coming within the attempt's time fails as a request that was never answered does: not
+// as a cancellation of the caller's context, which discovery would take for the whole run's.
 type attemptBody struct {
 	io.ReadCloser
-	cancel context.CancelFunc
+	cancel          context.CancelFunc
+	caller, attempt context.Context
+	timeout         time.Duration
+}
+
+func (b *attemptBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF && b.caller.Err() == nil && b.attempt.Err() != nil {
+		err = fmt.Errorf("GitHub did not finish answering within %s", b.timeout)
+	}
+	return n, err
 }
 
 func (b *attemptBody) Close() error {
@@ -169,7 +181,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			return nil, err
 		}
-		resp.Body = &attemptBody{ReadCloser: resp.Body, cancel: cancel}
+		resp.Body = &attemptBody{ReadCloser: resp.Body, cancel: cancel, caller: ctx, attempt: actx, timeout: timeout}
 		t.observe(resp)
 		if resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusTooManyRequests {
 			return resp, nil
