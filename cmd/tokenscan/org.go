@@ -229,7 +229,8 @@ func runOrgScan(ctx context.Context, opts *ScanOptions) (*report.Report, error) 
 	prog.start(len(selected))
 	s.run(ctx, selected, o.Jobs)
 	if ctx.Err() == nil {
-		s.vanished(ctx, completeOwners(o, fails), repos, filter, shard)
+		// Only the name patterns: what a state knows of a repository is its name.
+		s.vanished(ctx, completeOwners(o, fails), repos, github.Filter{Include: filter.Include, Exclude: filter.Exclude}, shard)
 	}
 	if o.Alerts && ctx.Err() == nil {
 		s.alerts(ctx, selected)
@@ -445,11 +446,13 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 		}
 	}
 	// Only --full forgets: a token known from history rewritten since cannot be found again by
-	// any rescan, and a new engine (rules, version, --exclude) is no reason to drop it.
-	known := excludeKnown(st.Leaks, s.excluded)
+	// any rescan, and a new engine (rules, version, --exclude) is no reason to drop it. What
+	// --exclude leaves out is not reported, but stays in the state for runs without it.
+	remembered := st.Leaks
 	if s.opts.Full {
-		known = nil
+		remembered = nil
 	}
+	known := excludeKnown(remembered, s.excluded)
 	var found []finding.Leak
 	complete := j.syncErr == nil
 	scannedNow := j.syncErr == nil && hasNew(tips, scanned)
@@ -475,7 +478,7 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 		s.mu.Unlock()
 		complete = len(res.Errors) == 0
 	}
-	leaks := s.carry(ctx, j, known, found)
+	leaks, forgotten := s.carry(ctx, j, known, found)
 	s.addFound(name, leaks)
 	if !complete || (!scannedNow && !j.fetched && !fresh) {
 		return // scan again next time what failed this time; or nothing changed
@@ -484,7 +487,8 @@ func (s *orgScan) scan(ctx context.Context, j *repoJob) {
 	if j.fetched && j.fetchedAt.Before(pushedAt.Add(pushedAtSlack)) {
 		pushedAt = time.Time{}
 	}
-	next := &mirror.State{Repo: name, Engine: s.engine, PushedAt: pushedAt, Scanned: tips, Leaks: mirror.MergeLeaks(known, knownOf(found))}
+	remembered = slices.DeleteFunc(slices.Clone(remembered), func(k mirror.KnownLeak) bool { return forgotten[k.Fingerprint] })
+	next := &mirror.State{Repo: name, Engine: s.engine, PushedAt: pushedAt, Scanned: tips, Leaks: mirror.MergeLeaks(remembered, knownOf(found))}
 	next.Updated = s.opts.Now().UTC()
 	if err := mirror.SaveState(j.statePath, next); err != nil {
 		s.fail(name, err)
@@ -515,41 +519,60 @@ func (s *orgScan) addFound(name string, leaks []finding.Leak) {
 // discovery returned, before filters; filter's name patterns and shard bound the ones this run
 // owns.
 func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github.Repo, filter github.Filter, shard mirror.Shard) {
-	seen := map[string]bool{}
+	// A disabled repository is listed but cannot be fetched: what its state knows is carried
+	// too, whether its owner is swept or it is named with --repo.
+	seen, disabled := map[string]bool{}, map[string]bool{}
+	var paths []string
 	for _, r := range listed {
-		seen[strings.ToLower(r.FullName)] = true
+		if !r.Disabled {
+			seen[strings.ToLower(r.FullName)] = true
+			continue
+		}
+		disabled[strings.ToLower(r.FullName)] = true
+		if p, err := s.cache.StatePath(mirror.Remote{Host: s.host, FullName: r.FullName}); err == nil {
+			paths = append(paths, p)
+		}
 	}
 	for _, owner := range owners {
-		paths, err := s.cache.OwnerStates(s.host, owner)
+		ps, err := s.cache.OwnerStates(s.host, owner)
 		if err != nil {
 			s.fail(owner, fmt.Errorf("listing what earlier runs scanned: %w", err))
 			continue
 		}
-		for _, p := range paths {
+		for _, p := range ps {
 			// A state is named after its repository, lower-cased: a listed one is not read.
-			if seen[strings.ToLower(owner)+"/"+strings.TrimSuffix(filepath.Base(p), ".json")] {
-				continue
+			if !seen[strings.ToLower(owner)+"/"+strings.TrimSuffix(filepath.Base(p), ".json")] {
+				paths = append(paths, p)
 			}
-			st, err := mirror.LoadState(p)
-			if err != nil {
-				s.prog.note(fmt.Sprintf("%v: what an earlier run found there is lost (delete the file)", err))
-				continue
-			}
-			name, known := st.Repo, excludeKnown(st.Leaks, s.excluded)
-			repoOwner, repoName, _ := strings.Cut(name, "/")
-			if len(known) == 0 || seen[strings.ToLower(name)] || !strings.EqualFold(repoOwner, owner) || !shard.Contains(name) ||
-				!filter.Match(github.Repo{FullName: name, Owner: repoOwner, Name: repoName}) {
-				continue
-			}
-			j := &repoJob{repo: github.Repo{FullName: name}, remote: mirror.Remote{Host: s.host, FullName: name}, state: st, statePath: p, vanished: true}
-			if j.dir, err = s.cache.RepoDir(j.remote); err != nil {
-				s.fail(name, err)
-				continue
-			}
-			s.prog.note(fmt.Sprintf("%s: no longer listed by GitHub; %s found there before checked again from the local mirror (delete %s to forget them)",
-				name, countNoun(len(known), "token", "tokens"), p))
-			s.addFound(name, s.carry(ctx, j, known, nil))
 		}
+	}
+	slices.Sort(paths)
+	for _, p := range slices.Compact(paths) {
+		st, err := mirror.LoadState(p) // a missing file is an empty state
+		if err != nil {
+			s.prog.note(fmt.Sprintf("%v: what an earlier run found there is not checked again", err))
+			continue
+		}
+		name, known := st.Repo, excludeKnown(st.Leaks, s.excluded)
+		repoOwner, repoName, _ := strings.Cut(name, "/")
+		if len(known) == 0 || seen[strings.ToLower(name)] || !shard.Contains(name) ||
+			!strings.EqualFold(filepath.Base(filepath.Dir(p)), repoOwner) ||
+			!filter.Match(github.Repo{FullName: name, Owner: repoOwner, Name: repoName}) {
+			continue
+		}
+		j := &repoJob{repo: github.Repo{FullName: name}, remote: mirror.Remote{Host: s.host, FullName: name}, state: st, statePath: p, vanished: true}
+		if j.dir, err = s.cache.RepoDir(j.remote); err != nil {
+			s.fail(name, err)
+			continue
+		}
+		why := "no longer listed by GitHub"
+		if disabled[strings.ToLower(name)] {
+			why = "disabled on GitHub (it cannot be fetched)"
+		}
+		s.prog.note(fmt.Sprintf("%s: %s; %s found there before checked again from the local mirror (delete %s to forget them)",
+			name, why, countNoun(len(known), "token", "tokens"), p))
+		leaks, _ := s.carry(ctx, j, known, nil) // the state of a repository not fetched is not rewritten
+		s.addFound(name, leaks)
 	}
 }
 
@@ -624,7 +647,7 @@ func knownOf(leaks []finding.Leak) []mirror.KnownLeak {
 // added, and the ones only known from earlier runs, whose values are read back from the mirror
 // (the state holds none) so they can be verified again. A token that could be live is never
 // dropped from a report because its commit was scanned last week.
-func (s *orgScan) carry(ctx context.Context, j *repoJob, known []mirror.KnownLeak, found []finding.Leak) []finding.Leak {
+func (s *orgScan) carry(ctx context.Context, j *repoJob, known []mirror.KnownLeak, found []finding.Leak) (leaks []finding.Leak, forgotten map[finding.Fingerprint]bool) {
 	byFP := map[finding.Fingerprint]int{}
 	out := slices.Clone(found)
 	for i, l := range out {
@@ -644,43 +667,54 @@ func (s *orgScan) carry(ctx context.Context, j *repoJob, known []mirror.KnownLea
 		}
 	}
 	if len(pending) == 0 {
-		return out
+		return out, nil
 	}
 	files, _, err := mirror.ReadFiles(ctx, j.dir, refs, s.maxSz)
 	if err != nil {
 		s.fail(j.repo.FullName, fmt.Errorf("reading back tokens found in earlier runs: %w", err))
 	}
+	newEngine := j.state != nil && j.state.Engine != s.engine
 	for _, k := range pending {
-		l, ok := s.recover(k, files)
-		if !ok {
+		l, read, ok := s.recover(k, files)
+		switch {
+		case ok:
+			out = append(out, l)
+		case read && newEngine:
+			// The file is there and this tokenscan's rules no longer see a token in it (a
+			// false positive fixed since): forgotten, with a word, rather than an error forever.
+			if forgotten == nil {
+				forgotten = map[finding.Fingerprint]bool{}
+			}
+			forgotten[k.Fingerprint] = true
+			s.prog.note(fmt.Sprintf("%s: token %s found by an earlier tokenscan is not matched by these rules; forgotten",
+				j.repo.FullName, k.Fingerprint.Short()))
+		default:
 			forget := "run once with --full to forget it"
 			if j.vanished {
 				forget = "delete " + j.statePath + " to forget it"
 			}
 			s.fail(j.repo.FullName, fmt.Errorf("token %s found in an earlier run can no longer be read from the mirror (history rewritten?); it was not verified again: revoke it by hand if it may still work, then %s",
 				k.Fingerprint.Short(), forget))
-			continue
 		}
-		out = append(out, l)
 	}
-	return out
+	return out, forgotten
 }
 
-// recover finds a known leak's value again by scanning the files it was seen in.
-func (s *orgScan) recover(k mirror.KnownLeak, files map[mirror.FileRef][]byte) (finding.Leak, bool) {
+func (s *orgScan) recover(k mirror.KnownLeak, files map[mirror.FileRef][]byte) (l finding.Leak, read, ok bool) {
 	for _, loc := range k.Locations {
-		data, ok := files[mirror.FileRef{Commit: loc.Commit, Path: loc.Path}]
-		if !ok {
+		data, found := files[mirror.FileRef{Commit: loc.Commit, Path: loc.Path}]
+		if !found {
 			continue
 		}
+		read = true
 		for _, f := range s.det.Scan(loc.Path, data) {
 			if f.Fingerprint == k.Fingerprint {
 				return finding.Leak{RuleID: f.RuleID, Description: f.Description, Secret: f.Secret, Fingerprint: f.Fingerprint,
-					Target: f.Target, Locations: slices.Clone(k.Locations)}, true
+					Target: f.Target, Locations: slices.Clone(k.Locations)}, true, true
 			}
 		}
 	}
-	return finding.Leak{}, false
+	return finding.Leak{}, read, false
 }
 
 // alerts turns open secret-scanning alerts of the selected repositories into findings. The

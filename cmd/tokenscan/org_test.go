@@ -18,6 +18,7 @@ import (
 	"github.com/tokenscan/tokenscan/scanner/finding"
 	"github.com/tokenscan/tokenscan/scanner/github"
 	"github.com/tokenscan/tokenscan/scanner/github/githubtest"
+	"github.com/tokenscan/tokenscan/scanner/mirror"
 	"github.com/tokenscan/tokenscan/scanner/report"
 )
 
@@ -373,6 +374,23 @@ func TestOrgScanKeepsLeaksOfDeletedRepositories(t *testing.T) {
 	if r := runCLI(t, "", e.args("--verify", "--exclude", "nothing-here.txt")...); !strings.Contains(r.stdout, alice) {
 		t.Errorf("after a history rewrite and a new engine, alice's token is forgotten:\n%s", r.stdout)
 	}
+	// Excluding its path leaves it out of the report, not out of the state: it is back without.
+	if r := runCLI(t, "", e.args("--verify", "--exclude", "deploy.sh")...); strings.Contains(r.stdout, alice) {
+		t.Errorf("--exclude deploy.sh still reports alice's token:\n%s", r.stdout)
+	}
+	if r := runCLI(t, "", e.args("--verify")...); !strings.Contains(r.stdout, alice) {
+		t.Errorf("a run with --exclude made the state forget alice's token:\n%s", r.stdout)
+	}
+
+	// A disabled repository cannot be fetched; what its state knows is checked from the mirror.
+	// And a --visibility filter does not stop that (a state knows only a repository's name).
+	if _, err := e.gh.AddRepo(githubtest.Repo{Owner: "demo", Name: "shop", Disabled: true, PushedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "", e.args("--verify", "--visibility", "public")...)
+	if !strings.Contains(r.stdout, alice) || !strings.Contains(r.stderr, "demo/shop: disabled on GitHub") {
+		t.Errorf("disabled demo/shop: want alice's token checked from the mirror with a note; stderr:\n%s", r.stderr)
+	}
 }
 
 // TestOrgScanAlertsStopAtTheRateLimit: once the API budget is spent (and its reset is beyond
@@ -391,6 +409,36 @@ func TestOrgScanAlertsStopAtTheRateLimit(t *testing.T) {
 	}
 	if r.code != report.ExitError || len(rep.Scan.Sources) != 3 || len(alertErrs) != 1 || !strings.Contains(alertErrs[0], "rate limit") {
 		t.Errorf("exit %d, %d sources; alert errors %q: want exit 2, 3 repositories scanned and one rate-limit error", r.code, len(rep.Scan.Sources), alertErrs)
+	}
+}
+
+// TestOrgScanForgetsWhatNewRulesNoLongerMatch: after an upgrade (another engine), a known leak
+// whose file is still there but no longer matches the rules (a false positive fixed since) is
+// forgotten with a note, not reported as unreadable on every run.
+func TestOrgScanForgetsWhatNewRulesNoLongerMatch(t *testing.T) {
+	e := startOrg(t)
+	if r := runCLI(t, "", e.args("--verify")...); r.code != report.ExitLeaks {
+		t.Fatalf("first run: exit %d\n%s", r.code, r.stderr)
+	}
+	states, _ := filepath.Glob(filepath.Join(e.cache, "state", "*", "demo", "shop.json"))
+	if len(states) != 1 {
+		t.Fatalf("shop's state: %q", states)
+	}
+	st, err := mirror.LoadState(states[0])
+	if err != nil || len(st.Leaks) != 1 {
+		t.Fatalf("shop's state: %v %+v", err, st)
+	}
+	ghost := mirror.KnownLeak{Fingerprint: finding.FingerprintOf("no such token"), RuleID: "cpanel-api-token-header", Locations: st.Leaks[0].Locations}
+	st.Leaks, st.Engine = append(st.Leaks, ghost), "rules:0000 tokenscan:older"
+	if err := mirror.SaveState(states[0], st); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", e.args("--verify")...)
+	if r.code != report.ExitLeaks || !strings.Contains(r.stderr, "is not matched by these rules; forgotten") {
+		t.Errorf("exit %d, want 1 and a note that the old finding is forgotten; stderr:\n%s", r.code, r.stderr)
+	}
+	if st, _ := mirror.LoadState(states[0]); slices.ContainsFunc(st.Leaks, func(k mirror.KnownLeak) bool { return k.Fingerprint == ghost.Fingerprint }) {
+		t.Error("the state still remembers the finding the rules no longer make")
 	}
 }
 

@@ -66,14 +66,18 @@ func LoadState(path string) (*State, error) {
 		return &State{Version: StateVersion}, nil
 	}
 	// States written before SaveState dropped commit messages may hold one with a token in it:
-	// the file is rewritten without them on first read, whatever the run then does with it.
+	// the file is rewritten without them on first read, whatever the run then does with it. A
+	// cache that cannot be written (read-only, restored) still works; the run just cannot clean it.
+	stale := false
 	for _, l := range st.Leaks {
-		if slices.ContainsFunc(l.Locations, func(o finding.Origin) bool { return o.Message != "" }) {
-			if err := SaveState(path, &st); err != nil {
-				return nil, fmt.Errorf("removing commit messages from an old scan state: %w", err)
+		for i := range l.Locations {
+			if l.Locations[i].Message != "" {
+				l.Locations[i].Message, stale = "", true
 			}
-			return LoadState(path)
 		}
+	}
+	if stale {
+		_ = SaveState(path, &st) // best effort, as said above
 	}
 	return &st, nil
 }
