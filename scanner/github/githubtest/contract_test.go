@@ -199,36 +199,41 @@ func TestContractUserRepositoryLists(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.path, got, tc.want)
 		}
 	}
-	resp, body := do(t, s, "/api/v3/user/repos?type=owner&affiliation=owner", true)
-	var e map[string]any
-	json.Unmarshal(body, &e)
-	if resp.StatusCode != 422 || e["message"] != "If you specify visibility or affiliation, you cannot specify type." {
-		t.Errorf("type beside affiliation: %d %s", resp.StatusCode, body)
+	if resp, e := errorAnswer(t, s, "/api/v3/user/repos?type=owner&affiliation=owner"); resp.StatusCode != 422 ||
+		e["message"] != "If you specify visibility or affiliation, you cannot specify type." {
+		t.Errorf("type beside affiliation: %d %v", resp.StatusCode, e)
 	}
-	hasFields(t, "error", e)
 	if resp, _ := do(t, s, "/api/v3/users/nosuch/repos", true); resp.StatusCode != 404 {
 		t.Errorf("unknown user: %d", resp.StatusCode)
 	}
 }
 
-func TestContractErrors(t *testing.T) {
-	s := StartTest(t, Options{Token: token})
-	resp, body := do(t, s, "/api/v3/orgs/nosuch/repos", true)
+// errorAnswer gets path with the token and decodes GitHub's error document, which must have
+// the fields GitHub's schema gives it.
+func errorAnswer(t *testing.T, s *Server, path string) (*http.Response, map[string]any) {
+	t.Helper()
+	resp, body := do(t, s, path, true)
 	var e map[string]any
-	json.Unmarshal(body, &e)
-	if resp.StatusCode != 404 || e["message"] != "Not Found" {
-		t.Errorf("unknown org: %d %s", resp.StatusCode, body)
+	if err := json.Unmarshal(body, &e); err != nil {
+		t.Fatalf("%s: %v: %s", path, err, body)
 	}
 	hasFields(t, "error", e)
+	return resp, e
+}
+
+func TestContractErrors(t *testing.T) {
+	s := StartTest(t, Options{Token: token})
+	if resp, e := errorAnswer(t, s, "/api/v3/orgs/nosuch/repos"); resp.StatusCode != 404 || e["message"] != "Not Found" {
+		t.Errorf("unknown org: %d %v", resp.StatusCode, e)
+	}
 	if resp, _ := do(t, s, "/api/v3/orgs/nosuch/repos", false); resp.StatusCode != 401 {
 		t.Errorf("no token: %d", resp.StatusCode)
 	}
 	s.AddOwner("acme", "Organization")
 	s.SecondaryLimit(1, 30)
-	resp, body = do(t, s, "/api/v3/orgs/acme/repos", true)
-	json.Unmarshal(body, &e)
-	if resp.StatusCode != 403 || resp.Header.Get("Retry-After") != "30" || !strings.HasSuffix(e["documentation_url"].(string), "secondary-rate-limits") {
-		t.Errorf("secondary limit: %d %v %s", resp.StatusCode, resp.Header, body)
+	resp, e := errorAnswer(t, s, "/api/v3/orgs/acme/repos")
+	if doc, _ := e["documentation_url"].(string); resp.StatusCode != 403 || resp.Header.Get("Retry-After") != "30" || !strings.HasSuffix(doc, "secondary-rate-limits") {
+		t.Errorf("secondary limit: %d %v %v", resp.StatusCode, resp.Header, e)
 	}
 	s.SetRateLimit(60, 0, s.opts.Now().Add(600e9))
 	resp, _ = do(t, s, "/api/v3/orgs/acme/repos", true)
