@@ -283,6 +283,30 @@ func TestExcludeCoversHistory(t *testing.T) {
 	if r.code != report.ExitLeaks || !strings.Contains(r.stdout, `"path": "deploy.sh"`) || !strings.Contains(r.stdout, moved) {
 		t.Errorf("a token moved out of vendor/: exit %d, want it reported at deploy.sh in %s\n%s", r.code, moved, r.stdout)
 	}
+
+	// The same move made in a merge commit.
+	dir = newGitRepo(t)
+	writeFile(t, dir, "vendor/lib/deploy.sh", "#!/bin/sh\nset -e\necho deploying\nCPANEL_API_TOKEN="+testToken+"\n")
+	gitRun(t, dir, "add", "-A")
+	gitRun(t, dir, "commit", "-qm", "vendored")
+	gitRun(t, dir, "checkout", "-q", "-b", "side")
+	writeFile(t, dir, "side.txt", "side\n")
+	gitRun(t, dir, "add", "side.txt")
+	gitRun(t, dir, "commit", "-qm", "side")
+	gitRun(t, dir, "checkout", "-q", "main")
+	writeFile(t, dir, "main.txt", "main\n")
+	gitRun(t, dir, "add", "main.txt")
+	gitRun(t, dir, "commit", "-qm", "main")
+	gitRun(t, dir, "merge", "-q", "--no-commit", "side")
+	gitRun(t, dir, "mv", "vendor/lib/deploy.sh", "deploy.sh")
+	gitRun(t, dir, "commit", "-qm", "merge and move", "--no-verify")
+	merge := gitRun(t, dir, "rev-parse", "HEAD")
+	gitRun(t, dir, "rm", "-q", "deploy.sh")
+	gitRun(t, dir, "commit", "-qm", "gone")
+	r = runCLI(t, "", "--path", dir, "--exclude", "vendor/**", "--format", "json")
+	if r.code != report.ExitLeaks || !strings.Contains(r.stdout, `"path": "deploy.sh"`) || !strings.Contains(r.stdout, merge) {
+		t.Errorf("a token moved out of vendor/ by a merge: exit %d, want it reported at deploy.sh in %s\n%s", r.code, merge, r.stdout)
+	}
 }
 
 // TestTokenInBinaryHistory: a token in a committed binary file (then deleted) is found in

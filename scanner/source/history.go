@@ -64,11 +64,11 @@ type commitInfo struct {
 
 // change is one path a commit changed: the blobs before (one per parent for a merge) and after.
 type change struct {
-	commit  *commitInfo
-	path    string
-	oldPath string // a rename's or copy's source; "" when the path is the same
-	olds    []string
-	new     string
+	commit   *commitInfo
+	path     string
+	olds     []string
+	oldPaths []string // where each of olds was (a rename's source, a merge parent's name)
+	new      string
 }
 
 var zeroOID = strings.Repeat("0", 40)
@@ -130,7 +130,7 @@ func History(ctx context.Context, dir string, opt HistoryOptions, scan ScanFunc)
 }
 
 func logArgs(opt HistoryOptions) []string {
-	args := []string{"log", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%s", "--raw", "--no-abbrev", "-c", "-z", "-M", "--no-color", "--no-ext-diff", "--no-textconv"}
+	args := []string{"log", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%s", "--raw", "--no-abbrev", "-c", "--combined-all-paths", "-z", "-M", "--no-color", "--no-ext-diff", "--no-textconv"}
 	switch {
 	case len(opt.LogOpts) > 0:
 		args = append(args, opt.LogOpts...)
@@ -202,16 +202,19 @@ func parseLog(r *bufio.Reader) ([]change, int, error) {
 			if err != nil {
 				return nil, 0, err
 			}
-			var path, oldPath string
-			for i := 0; i < npaths; i++ {
+			paths := make([]string, npaths)
+			for i := range paths {
 				p, err := r.ReadString(0)
 				if err != nil {
 					return nil, 0, fmt.Errorf("truncated path in raw entry: %w", err)
 				}
-				oldPath, path = path, strings.TrimSuffix(p, "\x00") // the last path is the new name
+				paths[i] = strings.TrimSuffix(p, "\x00")
 			}
 			if ch != nil {
-				ch.commit, ch.path, ch.oldPath = cur, path, oldPath
+				// The last path is the new name; before it, a rename's source, or each
+				// parent's name in a merge (--combined-all-paths).
+				ch.commit, ch.path = cur, paths[npaths-1]
+				ch.oldPaths = paths[:npaths-1]
 				changes = append(changes, *ch)
 			}
 		default:
@@ -251,7 +254,10 @@ func parseRaw(meta string) (*change, int, error) {
 	}
 	status := f[len(f)-1]
 	npaths := 1
-	if parents == 1 && (status[0] == 'R' || status[0] == 'C') {
+	switch {
+	case parents > 1:
+		npaths = parents + 1 // --combined-all-paths: each parent's name, then the merge's
+	case status[0] == 'R' || status[0] == 'C':
 		npaths = 2
 	}
 	newMode := f[parents]
@@ -392,9 +398,9 @@ func attribute(changes []change, results map[string][]blobFinding, excluded func
 			continue
 		}
 		before := map[key]bool{}
-		for _, o := range c.olds {
-			if c.oldPath != "" && excluded != nil && excluded(c.oldPath) {
-				break // moved here from where nothing is reported: new here
+		for i, o := range c.olds {
+			if i < len(c.oldPaths) && excluded != nil && excluded(c.oldPaths[i]) {
+				continue // moved here from where nothing is reported: new here
 			}
 			for _, bf := range results[o] {
 				before[key{bf.f.Fingerprint, bf.line}] = true

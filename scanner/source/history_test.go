@@ -176,7 +176,7 @@ func FuzzParseLog(f *testing.F) {
 	f.Add([]byte("\x1e" + strings.Repeat("a", 40) + "\x1f\x1fA\x1fa@b\x1f1700000000\x1fsubj\x00\n:100644 100644 " +
 		strings.Repeat("1", 40) + " " + strings.Repeat("2", 40) + " M\x00path\x00"))
 	f.Add([]byte("\x1e" + strings.Repeat("b", 40) + "\x1fp1 p2\x1fA\x1fa@b\x1f1\x1fm\x00\n::100644 100644 100644 " +
-		strings.Repeat("1", 40) + " " + strings.Repeat("2", 40) + " " + strings.Repeat("3", 40) + " MM\x00p\x00"))
+		strings.Repeat("1", 40) + " " + strings.Repeat("2", 40) + " " + strings.Repeat("3", 40) + " RM\x00old\x00p\x00p\x00")) // --combined-all-paths: each parent's name, then the merge's
 	f.Add([]byte(":R100\x00a\x00b\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		changes, _, err := parseLog(bufioReader(data))
@@ -184,7 +184,7 @@ func FuzzParseLog(f *testing.F) {
 			return
 		}
 		for _, c := range changes {
-			if c.commit == nil || len(c.new) < 40 {
+			if c.commit == nil || len(c.new) < 40 || len(c.oldPaths) > len(c.olds) {
 				t.Fatalf("bad change %+v", c)
 			}
 		}
