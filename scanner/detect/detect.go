@@ -477,7 +477,9 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 		skip := func() ruleSet { return base | absent() | excluded() }
 		local := d.detectLines(path, data, lines, w, lower, absent, skip)
 		for _, lw := range localWindows(lines, w) {
-			local = append(local, d.detectWindow(path, data, lines, lw, decode, lower[lw.start-w.start:lw.end-w.start], skip)...)
+			// A local window may reach before the wide one (it takes at least localBytes of
+			// context, which short lines put beyond the wide window's lines): folded is the file's.
+			local = append(local, d.detectWindow(path, data, lines, lw, decode, folded[lw.start:lw.end], skip)...)
 		}
 		var primaries map[int]bool // lines with a composite primary
 		var hit map[string]bool    // composite rules with a primary in the core

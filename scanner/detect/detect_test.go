@@ -144,9 +144,24 @@ func TestFindCandidates(t *testing.T) {
 	}
 }
 
+// TestScanShortLinesBeforeToken: a local window takes at least localBytes of context, which
+// short lines put before the wide window's first line; that once sliced out of range (a panic on
+// a 271-byte file).
+func TestScanShortLinesBeforeToken(t *testing.T) {
+	d := newDetector(t)
+	for _, n := range []int{1, 20, 90, 300} {
+		data := strings.Repeat("x\n", n) + "Authorization: cpanel shop:" + tokA + "\nend\n"
+		fs := d.Scan("f", []byte(data))
+		if len(fs) != 1 || fs[0].Origin.Line != n+1 || fs[0].Origin.Column != 28 {
+			t.Errorf("%d short lines before: %+v, want the token at %d:28", n, fs, n+1)
+		}
+	}
+}
+
 func FuzzScan(f *testing.F) {
 	d := newDetector(f)
 	f.Add([]byte("Authorization: cpanel bob:" + tokA))
+	f.Add([]byte(strings.Repeat("x\n", 90) + "Authorization: cpanel shop:" + tokA + "\nend\n"))
 	f.Add([]byte("apiVersion: v1\ndata:\n  cpanel-token: " + base64.StdEncoding.EncodeToString([]byte(tokB))))
 	f.Add([]byte("Authorization: WHM root:" + strings.Repeat("0123456789abcdef", 5)))
 	f.Add([]byte{0xff, 0x00, '\n', '\n'})
