@@ -158,6 +158,27 @@ func TestScanShortLinesBeforeToken(t *testing.T) {
 	}
 }
 
+// FuzzScanLayout: wherever a token line sits among lines of any length, Scan finds it at its
+// line and column. The window arithmetic (wide and local windows, their byte and line bounds)
+// is what varies; random bytes rarely reach it.
+func FuzzScanLayout(f *testing.F) {
+	d := newDetector(f)
+	f.Add(uint16(90), uint8(1), uint16(1), uint8(3), uint8(0))
+	f.Add(uint16(0), uint8(0), uint16(0), uint8(0), uint8(5))
+	f.Add(uint16(500), uint8(200), uint16(40), uint8(0), uint8(1))
+	f.Fuzz(func(t *testing.T, before uint16, beforeLen uint8, after uint16, afterLen uint8, indent uint8) {
+		n := int(before % 600)
+		line := strings.Repeat(" ", int(indent%40)) + "Authorization: cpanel shop:" + tokA
+		data := strings.Repeat(strings.Repeat("x", int(beforeLen))+"\n", n) + line + "\n" +
+			strings.Repeat(strings.Repeat("y", int(afterLen))+"\n", int(after%600))
+		fs := d.Scan("f", []byte(data))
+		col := len(line) - len(tokA) + 1
+		if len(fs) != 1 || fs[0].Origin.Line != n+1 || fs[0].Origin.Column != col {
+			t.Fatalf("token at %d:%d, got %+v", n+1, col, fs)
+		}
+	})
+}
+
 func FuzzScan(f *testing.F) {
 	d := newDetector(f)
 	f.Add([]byte("Authorization: cpanel bob:" + tokA))
