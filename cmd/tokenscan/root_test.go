@@ -347,3 +347,28 @@ func TestTokenInBinaryHistory(t *testing.T) {
 		t.Errorf("location %+v, want app.db:2:22 in %s", l, added)
 	}
 }
+
+// TestLogOptsCannotChangeTheLogFormat: --log-opts selects commits; diff-format options in it
+// (-c, --cc, --format) do not change what tokenscan reads, so a token a merge adds is found.
+func TestLogOptsCannotChangeTheLogFormat(t *testing.T) {
+	dir := newGitRepo(t)
+	gitRun(t, dir, "checkout", "-q", "-b", "side")
+	writeFile(t, dir, "side.txt", "side\n")
+	gitRun(t, dir, "add", "side.txt")
+	gitRun(t, dir, "commit", "-qm", "side")
+	gitRun(t, dir, "checkout", "-q", "main")
+	writeFile(t, dir, "main.txt", "main\n")
+	gitRun(t, dir, "add", "main.txt")
+	gitRun(t, dir, "commit", "-qm", "main")
+	gitRun(t, dir, "merge", "-q", "--no-commit", "side")
+	writeFile(t, dir, "deploy.env", "CPANEL_API_TOKEN="+testToken+"\n")
+	gitRun(t, dir, "add", "deploy.env")
+	gitRun(t, dir, "commit", "-qm", "merge", "--no-verify")
+	merge := gitRun(t, dir, "rev-parse", "HEAD")
+	for _, opts := range []string{"--all", "-c --all", "--cc --all", "--format=%H --all", "--diff-merges=cc --all"} {
+		r := runCLI(t, "", "--path", dir, "--format", "json", "--log-opts", opts)
+		if r.code != report.ExitLeaks || !strings.Contains(r.stdout, merge) {
+			t.Errorf("--log-opts %q: exit %d, want the token attributed to the merge %s\n%s%s", opts, r.code, merge, r.stdout, r.stderr)
+		}
+	}
+}

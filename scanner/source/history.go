@@ -130,7 +130,7 @@ func History(ctx context.Context, dir string, opt HistoryOptions, scan ScanFunc)
 }
 
 func logArgs(opt HistoryOptions) []string {
-	args := []string{"log", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%s", "--raw", "--no-abbrev", "-c", "--combined-all-paths", "-z", "-M", "--no-color", "--no-ext-diff", "--no-textconv"}
+	args := []string{"log"}
 	switch {
 	case len(opt.LogOpts) > 0:
 		args = append(args, opt.LogOpts...)
@@ -139,7 +139,11 @@ func logArgs(opt HistoryOptions) []string {
 	default:
 		args = append(args, "--all")
 	}
-	return append(args, "--")
+	// The output format comes after the user's options, so that it wins over any of theirs
+	// that would change it (-c and --cc reset --combined-all-paths; --format, --abbrev ...):
+	// parseLog reads exactly this shape.
+	return append(args, "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%s", "--raw", "--no-abbrev", "-c", "--combined-all-paths",
+		"-z", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--")
 }
 
 func readLog(ctx context.Context, dir string, args []string) ([]change, int, error) {
