@@ -571,8 +571,16 @@ func (s *orgScan) vanished(ctx context.Context, owners []string, listed []github
 		}
 		s.prog.note(fmt.Sprintf("%s: %s; %s found there before checked again from the local mirror (delete %s to forget them)",
 			name, why, countNoun(len(known), "token", "tokens"), p))
-		leaks, _ := s.carry(ctx, j, known, nil) // the state of a repository not fetched is not rewritten
+		leaks, forgotten := s.carry(ctx, j, known, nil)
 		s.addFound(name, leaks)
+		if len(forgotten) > 0 {
+			// Its engine stays: the repository was not scanned with this one. Only what was
+			// forgotten leaves the state, so the note is not repeated on every run.
+			st.Leaks = slices.DeleteFunc(st.Leaks, func(k mirror.KnownLeak) bool { return forgotten[k.Fingerprint] })
+			if err := mirror.SaveState(p, st); err != nil {
+				s.fail(name, err)
+			}
+		}
 	}
 }
 

@@ -440,6 +440,20 @@ func TestOrgScanForgetsWhatNewRulesNoLongerMatch(t *testing.T) {
 	if st, _ := mirror.LoadState(states[0]); slices.ContainsFunc(st.Leaks, func(k mirror.KnownLeak) bool { return k.Fingerprint == ghost.Fingerprint }) {
 		t.Error("the state still remembers the finding the rules no longer make")
 	}
+
+	// The same for a repository GitHub no longer lists: said once, then forgotten.
+	st, _ = mirror.LoadState(states[0])
+	st.Leaks, st.Engine = append(st.Leaks, ghost), "rules:0000 tokenscan:older"
+	if err := mirror.SaveState(states[0], st); err != nil {
+		t.Fatal(err)
+	}
+	e.gh.DeleteRepo("demo/shop")
+	for run, wantNote := range []bool{true, false} {
+		r := runCLI(t, "", e.args("--verify")...)
+		if got := strings.Contains(r.stderr, "is not matched by these rules; forgotten"); got != wantNote || r.code != report.ExitLeaks {
+			t.Errorf("deleted repository, run %d: exit %d, note %v, want %v; stderr:\n%s", run+1, r.code, got, wantNote, r.stderr)
+		}
+	}
 }
 
 // TestOrgScanInterruptedWritesItsReport: a sweep cancelled midway (Ctrl-C, a CI job's time
