@@ -289,15 +289,7 @@ func TestExcludeCoversHistory(t *testing.T) {
 	writeFile(t, dir, "vendor/lib/deploy.sh", "#!/bin/sh\nset -e\necho deploying\nCPANEL_API_TOKEN="+testToken+"\n")
 	gitRun(t, dir, "add", "-A")
 	gitRun(t, dir, "commit", "-qm", "vendored")
-	gitRun(t, dir, "checkout", "-q", "-b", "side")
-	writeFile(t, dir, "side.txt", "side\n")
-	gitRun(t, dir, "add", "side.txt")
-	gitRun(t, dir, "commit", "-qm", "side")
-	gitRun(t, dir, "checkout", "-q", "main")
-	writeFile(t, dir, "main.txt", "main\n")
-	gitRun(t, dir, "add", "main.txt")
-	gitRun(t, dir, "commit", "-qm", "main")
-	gitRun(t, dir, "merge", "-q", "--no-commit", "side")
+	startMerge(t, dir)
 	gitRun(t, dir, "mv", "vendor/lib/deploy.sh", "deploy.sh")
 	gitRun(t, dir, "commit", "-qm", "merge and move", "--no-verify")
 	merge := gitRun(t, dir, "rev-parse", "HEAD")
@@ -348,10 +340,10 @@ func TestTokenInBinaryHistory(t *testing.T) {
 	}
 }
 
-// TestLogOptsCannotChangeTheLogFormat: --log-opts selects commits; diff-format options in it
-// (-c, --cc, --format) do not change what tokenscan reads, so a token a merge adds is found.
-func TestLogOptsCannotChangeTheLogFormat(t *testing.T) {
-	dir := newGitRepo(t)
+// startMerge commits on a new branch "side" and on main, then merges side into main without
+// committing, so the test can change what the merge commit records.
+func startMerge(t *testing.T, dir string) {
+	t.Helper()
 	gitRun(t, dir, "checkout", "-q", "-b", "side")
 	writeFile(t, dir, "side.txt", "side\n")
 	gitRun(t, dir, "add", "side.txt")
@@ -361,6 +353,13 @@ func TestLogOptsCannotChangeTheLogFormat(t *testing.T) {
 	gitRun(t, dir, "add", "main.txt")
 	gitRun(t, dir, "commit", "-qm", "main")
 	gitRun(t, dir, "merge", "-q", "--no-commit", "side")
+}
+
+// TestLogOptsCannotChangeTheLogFormat: --log-opts selects commits; diff-format options in it
+// (-c, --cc, --format) do not change what tokenscan reads, so a token a merge adds is found.
+func TestLogOptsCannotChangeTheLogFormat(t *testing.T) {
+	dir := newGitRepo(t)
+	startMerge(t, dir)
 	writeFile(t, dir, "deploy.env", "CPANEL_API_TOKEN="+testToken+"\n")
 	gitRun(t, dir, "add", "deploy.env")
 	gitRun(t, dir, "commit", "-qm", "merge", "--no-verify")
