@@ -1,0 +1,52 @@
+package detect
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// The work Scan does on inputs that once grew quadratically is bounded: these are benchmarks,
+// not timed tests (make bench runs them; compare n against 4n: the time should grow about 4x).
+//
+//	go test ./scanner/detect -run '^$' -bench 'ScanQuadratic' -benchtime 1x
+
+func randomTokens(n int) []string {
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	out := make([]string, n)
+	for i := range out {
+		b := make([]byte, 32)
+		for j := range b {
+			b[j] = alphabet[r.IntN(len(alphabet))]
+		}
+		out[i] = string(b)
+	}
+	return out
+}
+
+func BenchmarkScanQuadratic(b *testing.B) {
+	d := newDetector(b)
+	hex64 := strings.Repeat("0123456789abcdef", 4)
+	for _, n := range []int{500, 2000} {
+		inputs := map[string]string{
+			// A match of the multi-line access-hash rule runs to the window's end, and the
+			// window grows until it stops.
+			"hash-lines": "whm\nhash = '" + strings.Repeat(hex64+"\n", n),
+		}
+		var sb strings.Builder
+		for _, tok := range randomTokens(n) {
+			fmt.Fprintf(&sb, "Authorization: cpanel shop:%s ", tok)
+		}
+		// Thousands of tokens on one line: each finding's target was read from the line's start.
+		inputs["headers-one-line"] = sb.String()
+		for name, in := range inputs {
+			b.Run(fmt.Sprintf("%s/n=%d", name, n), func(b *testing.B) {
+				for range b.N {
+					d.Scan("f", []byte(in))
+				}
+			})
+		}
+	}
+}
