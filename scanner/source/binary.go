@@ -1,6 +1,6 @@
 package source
 
-import "bytes"
+import "sort"
 
 // BinaryText returns binary content as text the detector can read, and ok false when there is
 // nothing in it to read: no run of SpanRun token characters, which everything reported holds.
@@ -8,7 +8,7 @@ import "bytes"
 // uncompressed) sits in a run of printable bytes, as strings(1) would show it. Every control
 // byte except tab becomes a line feed, so each printable run is a line of its own and the
 // detector's windows stay small however large the file; the text is exactly as long as data,
-// so a position in it is a position in data (BinaryPosition maps it back to data's own lines).
+// so a position in it is a position in data (BinaryPositions maps it back to data's own lines).
 func BinaryText(data []byte) (text []byte, ok bool) {
 	if !hasSpanRun(data) {
 		return nil, false
@@ -23,19 +23,33 @@ func BinaryText(data []byte) (text []byte, ok bool) {
 	return text, true
 }
 
-// BinaryPosition maps a 1-based line and byte column in BinaryText(data) to the same byte's
-// line and column in data, where only data's own line feeds end lines.
-func BinaryPosition(data, text []byte, line, col int) (int, int) {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := bytes.IndexByte(text[off:], '\n')
-		if i < 0 {
+// BinaryPositions returns the map from a 1-based line and byte column in text, which is
+// BinaryText(data), to the same byte's line and column in data, where only data's own line
+// feeds end lines. The line starts are found once, on the first call, so mapping each of many
+// findings in a large blob costs a binary search, not a pass over the blob.
+func BinaryPositions(data, text []byte) func(line, col int) (int, int) {
+	var textStarts, dataFeeds []int // offsets where text's lines start; of data's line feeds
+	return func(line, col int) (int, int) {
+		if textStarts == nil {
+			textStarts = []int{0}
+			for i, c := range text {
+				if c == '\n' {
+					textStarts = append(textStarts, i+1)
+					if data[i] == '\n' {
+						dataFeeds = append(dataFeeds, i)
+					}
+				}
+			}
+		}
+		if line < 1 || line > len(textStarts) {
 			return line, col // not a position in text; leave it as it is
 		}
-		off += i + 1
+		off := min(textStarts[line-1]+max(col, 1)-1, len(data))
+		feeds := sort.SearchInts(dataFeeds, off) // data's line feeds before off
+		start := 0
+		if feeds > 0 {
+			start = dataFeeds[feeds-1] + 1
+		}
+		return feeds + 1, off - start + 1
 	}
-	off = min(off+max(col, 1)-1, len(data))
-	before := data[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return bytes.Count(before, []byte{'\n'}) + 1, off - start + 1
 }

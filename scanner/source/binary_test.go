@@ -24,7 +24,7 @@ func TestBinaryText(t *testing.T) {
 	}
 	off := bytes.Index(data, []byte(token))
 	tl, tc := position(text, off)
-	if l, c := BinaryPosition(data, text, tl, tc); l != 2 || c != 17 {
+	if l, c := BinaryPositions(data, text)(tl, tc); l != 2 || c != 17 {
 		t.Errorf("the token at text %d:%d maps to %d:%d, want 2:17 (after the file's one line feed)", tl, tc, l, c)
 	}
 	if _, ok := BinaryText([]byte("\x00\x01" + strings.Repeat("AB\x00", 100))); ok {
@@ -49,7 +49,7 @@ func FuzzBinaryPosition(f *testing.F) {
 		}
 		tl, tc := position(text, off)
 		wl, wc := position(data, off)
-		if l, c := BinaryPosition(data, text, tl, tc); l != wl || c != wc {
+		if l, c := BinaryPositions(data, text)(tl, tc); l != wl || c != wc {
 			t.Fatalf("offset %d: text %d:%d maps to %d:%d, want %d:%d", off, tl, tc, l, c, wl, wc)
 		}
 	})

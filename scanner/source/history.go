@@ -309,10 +309,10 @@ func scanBlobs(ctx context.Context, dir string, oids []string, pathOf map[string
 				var found []blobFinding
 				// A binary blob is read as its printable runs (BinaryText); a finding's line, which
 				// attribution compares between a blob and its parents, is the run it is in.
-				text, binary := data, false
+				text, position := data, func(line, col int) (int, int) { return line, col }
 				if skip == "" && IsBinary(data) {
 					if t, ok := BinaryText(data); ok {
-						text, binary = t, true
+						text, position = t, BinaryPositions(data, t)
 					} else {
 						skip = ReasonBinary
 					}
@@ -320,9 +320,7 @@ func scanBlobs(ctx context.Context, dir string, oids []string, pathOf map[string
 				if skip == "" {
 					for _, f := range scan(pathOf[oid], text) {
 						bf := blobFinding{f: f, line: lineText(text, f.Origin.Line)}
-						if binary {
-							bf.f.Origin.Line, bf.f.Origin.Column = BinaryPosition(data, text, f.Origin.Line, f.Origin.Column)
-						}
+						bf.f.Origin.Line, bf.f.Origin.Column = position(f.Origin.Line, f.Origin.Column)
 						found = append(found, bf)
 					}
 				}

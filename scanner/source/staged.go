@@ -276,7 +276,7 @@ func blobUnit(c stagedChange, data []byte) Unit {
 			return skipUnit(stagedOrigin(c), size, &SkipError{Path: c.path, Reason: ReasonBinary})
 		}
 		return Unit{Origin: stagedOrigin(c), Size: size, Read: func() ([]byte, error) { return text, nil },
-			Position: func(line, col int) (int, int) { return BinaryPosition(data, text, line, col) }}
+			Position: BinaryPositions(data, text)}
 	}
 	return Unit{Origin: stagedOrigin(c), Size: size, Lines: c.lines, Read: func() ([]byte, error) { return data, nil }}
 }
