@@ -9,7 +9,8 @@
 //
 // It is an optimisation and nothing else: the process is handed over (Take) only when it is the
 // one the scan would start itself, the same binary, arguments, environment and directory, which
-// the caller checks; otherwise it is killed (Discard) and the scan starts its own.
+// the caller checks; otherwise it is killed (Discard) and the scan starts its own. On a machine
+// with two CPUs the git gets one of them to itself until it ends (affinity_linux.go).
 package earlygit
 
 // Args asks git for the staged changes twice over, in one run so both halves describe the same

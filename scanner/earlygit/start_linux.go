@@ -10,7 +10,8 @@ func init() {
 	}
 }
 
-// Prestart starts git as init does for a hook, and keeps it for Take.
+// Prestart starts git as init does for a hook, and keeps it for Take. On a two-CPU machine git
+// gets a CPU to itself until Rejoin (see affinity_linux.go).
 func Prestart() (pid int, err error) {
 	Discard()
 	p, err := Start()
@@ -18,10 +19,11 @@ func Prestart() (pid int, err error) {
 		return 0, err
 	}
 	started = p
+	separate(p.Pid)
 	return p.Pid, nil
 }
 
-// Kill kills the process and reaps it, and closes the pipes.
+// Kill kills the process and reaps it, closes the pipes and rejoins the CPUs (Rejoin).
 func (p *Proc) Kill() {
 	syscall.Kill(p.Pid, syscall.SIGKILL)
 	var ws syscall.WaitStatus
@@ -30,6 +32,7 @@ func (p *Proc) Kill() {
 			break
 		}
 	}
+	Rejoin()
 	syscall.Close(p.Stdout)
 	syscall.Close(p.Stderr)
 }

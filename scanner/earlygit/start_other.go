@@ -12,3 +12,9 @@ func (p *Proc) Kill() {}
 
 // Prestart does nothing on this system.
 func Prestart() (pid int, err error) { return 0, errUnsupported }
+
+// Rejoin does nothing on this system.
+func Rejoin() {}
+
+// Separated is false on this system.
+func Separated() bool { return false }

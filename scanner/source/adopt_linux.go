@@ -69,6 +69,7 @@ func adoptStarted(ctx context.Context, dir string) *gitStream {
 		mu.Lock()
 		exited = true
 		mu.Unlock()
+		earlygit.Rejoin() // git no longer needs a CPU of its own
 		var ws syscall.WaitStatus
 		var err error
 		for {

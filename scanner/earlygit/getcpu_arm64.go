@@ -1,0 +1,7 @@
+//go:build linux
+
+package earlygit
+
+import "syscall"
+
+const sysGetcpu = syscall.SYS_GETCPU
