@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/detect"
 )
 
@@ -288,6 +289,69 @@ regexes = ['''(?i)gggg''', '''HHHH''']
 	}
 	if len(whole.Rules["primary"].Allowlists) != 2 || len(whole.Allowlists) != 3 {
 		t.Errorf("Parse must keep every allowlist")
+	}
+}
+
+// TestTranslateSharesGlobalAllowlists: the allowlists that target no rule are compiled once and
+// shared by every rule set Translate compiles, and they are the ones translating the whole file
+// gives, in the same order; a targeted one still goes to its rules alone.
+func TestTranslateSharesGlobalAllowlists(t *testing.T) {
+	file := `
+[[rules]]
+id = "a"
+regex = '''a=([A-Z0-9]{8})'''
+
+[[rules]]
+id = "b"
+regex = '''b=([A-Z0-9]{8})'''
+
+[[allowlists]]
+regexTarget = "line"
+regexes = ['''first''']
+
+[[allowlists]]
+targetRules = ["b"]
+paths = ['''vendor/''']
+
+[[allowlists]]
+condition = "AND"
+regexes = ['''second''']
+paths = ['''docs/''']
+`
+	dec, err := ParseDecoded([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := dec.Translate("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := dec.Translate("b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := *dec.file
+	want, err := translate(&whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(als []*config.Allowlist) string {
+		var out []string
+		for _, al := range als {
+			out = append(out, fmt.Sprint(al.MatchCondition, al.RegexTarget, al.Regexes, al.Paths, al.StopWords))
+		}
+		return strings.Join(out, "; ")
+	}
+	if describe(a.Allowlists) != describe(want.Allowlists) || len(a.Allowlists) != 2 {
+		t.Errorf("global allowlists %s\nwant %s", describe(a.Allowlists), describe(want.Allowlists))
+	}
+	for i := range a.Allowlists {
+		if a.Allowlists[i] != b.Allowlists[i] {
+			t.Errorf("global allowlist %d compiled again for rule b", i)
+		}
+	}
+	if len(a.Rules["a"].Allowlists) != 0 || describe(b.Rules["b"].Allowlists) != describe(want.Rules["b"].Allowlists) {
+		t.Errorf("targeted allowlists: a %s, b %s", describe(a.Rules["a"].Allowlists), describe(b.Rules["b"].Allowlists))
 	}
 }
 
