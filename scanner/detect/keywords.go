@@ -92,7 +92,7 @@ func newKeywordFinder(keywords [][]byte) *keywordFinder {
 			long = append(long, k)
 		}
 	}
-	anchors := chooseAnchors(long, len(f.buckets))
+	anchors := anchorsFor(long, len(f.buckets))
 	for i, a := range anchors {
 		b := i % len(f.buckets) // only when even the widest cover needs more anchors
 		for _, k := range long {
