@@ -24,6 +24,10 @@ type engine struct {
 	// Both are built on first use: most rules never run in a pre-commit hook, and most
 	// windows hold nothing encoded.
 	plain, decode func() *glDetect.Detector
+	// lean is plain without the allowlists that decide on a finding's line alone, for text in
+	// which none of them can match (see lineOnly); plain itself when the rules have none.
+	lean  func() *glDetect.Detector
+	lines func() lineOnly
 	// values are the allowlists gitleaks was not given (rules.Decoded), applied to its findings.
 	values map[string][]*valueFilter
 }
@@ -31,15 +35,177 @@ type engine struct {
 // newEngine returns an engine for the rules cfg compiles (on first use, once).
 func newEngine(cfg func() config.Config, values map[string][]*valueFilter) engine {
 	cfg = sync.OnceValue(cfg)
+	plain := sync.OnceValue(func() *glDetect.Detector { return glDetect.NewDetector(cfg()) })
+	lines := sync.OnceValue(func() lineOnly { return splitLineOnly(cfg()) })
 	return engine{
 		values: values,
-		plain:  sync.OnceValue(func() *glDetect.Detector { return glDetect.NewDetector(cfg()) }),
+		plain:  plain,
+		lines:  lines,
+		lean: sync.OnceValue(func() *glDetect.Detector {
+			if l := lines(); l.checks != nil {
+				return glDetect.NewDetector(l.without)
+			}
+			return plain()
+		}),
 		decode: sync.OnceValue(func() *glDetect.Detector {
 			dec := glDetect.NewDetector(cfg())
 			dec.MaxDecodeDepth = 5
 			return dec
 		}),
 	}
+}
+
+// gitleaks checks an allowlist with regexTarget = "line" against the line of every finding,
+// and a line is as long as the text makes it: on one 80 KB line of an SQL dump holding 2,000
+// tokens it ran the allowlist's pattern over the whole line 2,000 times (36 s). An allowlist
+// that decides on the line alone (no stop words, paths or commits) cannot allow a finding whose
+// line it does not match, and that line is part of the text gitleaks was given; so when the
+// pattern, with every zero-width assertion made to hold everywhere, does not match the text at
+// all, the allowlist cannot allow anything in it, and leaving it out changes no result. That
+// check runs once per text. Decoded findings are checked against decoded lines, which are not
+// part of the text, so the decoding flavour keeps every allowlist.
+//
+// On a short text the per-finding checks cost less than the check for the whole text (and the
+// first one compiles the relaxed patterns), so it is made on texts of leanMin bytes or more.
+const leanMin = 4 << 10
+
+type lineOnly struct {
+	without config.Config    // the rules without their line-only allowlists
+	checks  []*regexp.Regexp // the relaxed patterns of those allowlists; nil if there are none
+}
+
+func splitLineOnly(cfg config.Config) lineOnly {
+	var checks []*regexp.Regexp
+	keep := func(als []*config.Allowlist) []*config.Allowlist {
+		var out []*config.Allowlist
+		for _, a := range als {
+			if a.RegexTarget != "line" || len(a.Regexes) == 0 || len(a.StopWords) > 0 || len(a.Paths) > 0 || len(a.Commits) > 0 {
+				out = append(out, a)
+				continue
+			}
+			for _, re := range a.Regexes {
+				checks = append(checks, relaxedPattern(re))
+			}
+		}
+		return out
+	}
+	without := cfg
+	without.Allowlists = keep(cfg.Allowlists)
+	without.Rules = make(map[string]config.Rule, len(cfg.Rules))
+	for id, r := range cfg.Rules {
+		r.Allowlists = keep(r.Allowlists)
+		without.Rules[id] = r
+	}
+	return lineOnly{without: without, checks: checks}
+}
+
+// lineFree reports whether no line-only allowlist of the engine can match anything in text.
+func (e engine) lineFree(text []byte) bool {
+	for _, re := range e.lines().checks {
+		if re.Match(text) {
+			return false
+		}
+	}
+	return true
+}
+
+// relaxed caches relaxedPattern by pattern: the global allowlists are shared by every engine.
+var relaxed sync.Map // string -> *regexp.Regexp
+
+// relaxedPattern is re with every zero-width assertion (^ $ \A \z \b \B, in either line mode)
+// replaced by an empty group, which always holds. Wherever re matches a part of a text, the
+// relaxed pattern matches the text: the same characters are consumed and no assertion can fail.
+//
+// The replacement is made in the source text: printing a parsed pattern (syntax.Regexp.String)
+// took 4.5ms for the OTP allowlist's case-folded negated class. It is checked by parsing both:
+// the result must parse to re's tree with each assertion made an empty match, or the answer is
+// a pattern that matches everything (the engine then keeps every allowlist).
+func relaxedPattern(re *regexp.Regexp) *regexp.Regexp {
+	src := re.String()
+	if r, ok := relaxed.Load(src); ok {
+		return r.(*regexp.Regexp)
+	}
+	out := regexp.MustCompile(``)
+	rel := relaxAssertions(src)
+	want, err1 := syntax.Parse(src, syntax.Perl)
+	got, err2 := syntax.Parse(rel, syntax.Perl)
+	if err1 == nil && err2 == nil {
+		emptyAssertions(want)
+		if want.Equal(got) {
+			if r, err := regexp.Compile(rel); err == nil {
+				out = r
+			}
+		}
+	}
+	relaxed.Store(src, out)
+	return out
+}
+
+// emptyAssertions turns every zero-width assertion of a parsed pattern into an empty match.
+func emptyAssertions(n *syntax.Regexp) {
+	switch n.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		*n = syntax.Regexp{Op: syntax.OpEmptyMatch}
+	}
+	for _, s := range n.Sub {
+		emptyAssertions(s)
+	}
+}
+
+// relaxAssertions replaces the assertions of a pattern's source (^ and $ outside character
+// classes, \A \z \b \B) with "(?:)". It follows escapes, \Q...\E quoting and classes, with
+// their [:name:] parts; whatever it gets wrong, relaxedPattern's check catches.
+func relaxAssertions(src string) string {
+	var b strings.Builder
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src):
+			switch src[i+1] {
+			case 'A', 'z', 'b', 'B':
+				b.WriteString("(?:)")
+			case 'Q':
+				end := len(src)
+				if k := strings.Index(src[i+2:], `\E`); k >= 0 {
+					end = i + 2 + k + 2
+				}
+				b.WriteString(src[i:end])
+				i = end - 1
+				continue
+			default:
+				b.WriteString(src[i : i+2])
+			}
+			i++
+		case c == '^' || c == '$':
+			b.WriteString("(?:)")
+		case c == '[':
+			j := i + 1
+			if j < len(src) && src[j] == '^' {
+				j++
+			}
+			if j < len(src) && src[j] == ']' {
+				j++ // a leading ] is a member
+			}
+			for j < len(src) && src[j] != ']' {
+				switch {
+				case src[j] == '\\':
+					j++
+				case strings.HasPrefix(src[j:], "[:"):
+					if k := strings.Index(src[j+2:], ":]"); k >= 0 {
+						j += k + 3
+					}
+				}
+				j++
+			}
+			end := min(j+1, len(src))
+			b.WriteString(src[i:end])
+			i = end - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // compiler compiles the rules named by ids into a gitleaks config of those rules alone (as
@@ -91,8 +257,11 @@ func indexSpecs(specs []rules.Spec) specIndex {
 
 func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
 	d := e.plain
-	if decode {
+	switch {
+	case decode:
 		d = e.decode
+	case len(text) >= leanMin && e.lineFree(text):
+		d = e.lean
 	}
 	found := d().Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
 	kept := found[:0]

@@ -35,12 +35,22 @@ func BenchmarkScanQuadratic(b *testing.B) {
 			// window grows until it stops.
 			"hash-lines": "whm\nhash = '" + strings.Repeat(hex64+"\n", n),
 		}
-		var sb strings.Builder
-		for _, tok := range randomTokens(n) {
+		var sb, sql, csv, tf strings.Builder
+		sql.WriteString("INSERT INTO `tblservers` VALUES ")
+		csv.WriteString("cpanel,token\n")
+		for i, tok := range randomTokens(n) {
 			fmt.Fprintf(&sb, "Authorization: cpanel shop:%s ", tok)
+			fmt.Fprintf(&sql, "(%d,'%s'),", i, tok)
+			fmt.Fprintf(&csv, "%s,", tok)
+			fmt.Fprintf(&tf, `variable "cpanel_token" { default = "%s"}`, tok)
 		}
 		// Thousands of tokens on one line: each finding's target was read from the line's start.
 		inputs["headers-one-line"] = sb.String()
+		// The same on one line of a composite rule's wide step (an SQL dump, a CSV row) and of a
+		// multi-line rule: gitleaks ran the line allowlists over the whole line per finding.
+		inputs["sql-one-line"] = sql.String()
+		inputs["csv-one-line"] = csv.String()
+		inputs["tf-one-line"] = tf.String()
 		for name, in := range inputs {
 			b.Run(fmt.Sprintf("%s/n=%d", name, n), func(b *testing.B) {
 				for range b.N {
