@@ -49,13 +49,13 @@ func FuzzRelaxedPattern(f *testing.F) {
 func TestRelaxAssertions(t *testing.T) {
 	for src, want := range map[string]string{
 		`^a$`:                `(?:)a(?:)`,
-		`\bkey\B|\Ax\z`:     `(?:)key(?:)|(?:)x(?:)`,
+		`\bkey\B|\Ax\z`:      `(?:)key(?:)|(?:)x(?:)`,
 		`[\^$]^`:             `[\^$](?:)`,
 		`[]^]$`:              `[]^](?:)`,
 		`[^]$]x`:             `[^]$]x`,
 		`[[:alpha:]^]$`:      `[[:alpha:]^](?:)`,
 		`\Q^$\E$`:            `\Q^$\E(?:)`,
-		`\\^`:               `\\(?:)`,
+		`\\^`:                `\\(?:)`,
 		`(?m)^x$`:            `(?m)(?:)x(?:)`,
 		`(?i)(?:^|[^a-z])ab`: `(?i)(?:(?:)|[^a-z])ab`,
 	} {
