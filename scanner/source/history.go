@@ -318,8 +318,9 @@ func scanBlobs(ctx context.Context, dir string, oids []string, pathOf map[string
 					}
 				}
 				if skip == "" {
+					line := lineTexts(text)
 					for _, f := range scan(pathOf[oid], text) {
-						bf := blobFinding{f: f, line: lineText(text, f.Origin.Line)}
+						bf := blobFinding{f: f, line: line(f.Origin.Line)}
 						bf.f.Origin.Line, bf.f.Origin.Column = position(f.Origin.Line, f.Origin.Column)
 						found = append(found, bf)
 					}
@@ -372,18 +373,30 @@ func readBlobs(ctx context.Context, dir string, oids []string, maxSize int64, fn
 	return cf.wait()
 }
 
-func lineText(data []byte, line int) string {
-	for i := 1; i < line; i++ {
-		j := bytes.IndexByte(data, '\n')
-		if j < 0 {
+// lineTexts returns a function giving the text of data's line n (from 1; the first for n < 1,
+// "" past the last), without its line feed. Line starts are found once, on the first call: a
+// blob with thousands of findings used to be searched from its start for each.
+func lineTexts(data []byte) func(n int) string {
+	var starts []int
+	return func(n int) string {
+		if starts == nil {
+			starts = []int{0}
+			for i, c := range data {
+				if c == '\n' {
+					starts = append(starts, i+1)
+				}
+			}
+		}
+		n = max(n, 1)
+		if n > len(starts) {
 			return ""
 		}
-		data = data[j+1:]
+		line := data[starts[n-1]:]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+		}
+		return string(line)
 	}
-	if j := bytes.IndexByte(data, '\n'); j >= 0 {
-		data = data[:j]
-	}
-	return string(data)
 }
 
 // attribute turns per-blob findings into per-commit findings: a commit introduced a finding when

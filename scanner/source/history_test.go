@@ -192,3 +192,23 @@ func FuzzParseLog(f *testing.F) {
 }
 
 func bufioReader(b []byte) *bufio.Reader { return bufio.NewReader(bytes.NewReader(b)) }
+
+// FuzzLineTexts: lineTexts gives every line as reading the text line by line does.
+func FuzzLineTexts(f *testing.F) {
+	f.Add([]byte("a\nbb\n\nccc"), 3)
+	f.Add([]byte("a\n"), 2)
+	f.Add([]byte(""), 0)
+	f.Fuzz(func(t *testing.T, data []byte, n int) {
+		lines := strings.Split(string(data), "\n")
+		want := ""
+		switch {
+		case n < 1:
+			want = lines[0]
+		case n <= len(lines):
+			want = lines[n-1]
+		}
+		if got := lineTexts(data)(n); got != want {
+			t.Fatalf("line %d of %q = %q, want %q", n, data, got, want)
+		}
+	})
+}
