@@ -2,7 +2,6 @@ package detect
 
 import (
 	"fmt"
-	"go/format"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,19 +66,9 @@ func askedAnchors(t *testing.T) []anchorsEntry {
 // rules/cpanel.toml or to the keyword finder must come with the regenerated table.
 func TestEmbeddedAnchorsAreCurrent(t *testing.T) {
 	want := askedAnchors(t)
-	src, err := format.Source([]byte(anchorsSource(want)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		if err := os.WriteFile("anchors_embedded.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
 	const regenerate = "regenerate it: go test ./scanner/detect -run EmbeddedAnchors -update"
-	if cur, err := os.ReadFile("anchors_embedded.go"); err != nil || string(cur) != string(src) {
-		t.Errorf("anchors_embedded.go does not match the embedded rules (%v); %s", err, regenerate)
+	if !generated(t, "anchors_embedded.go", anchorsSource(want), regenerate) {
+		return
 	}
 	if !reflect.DeepEqual(embeddedAnchors, want) {
 		t.Errorf("the compiled table differs from chooseAnchors; %s", regenerate)

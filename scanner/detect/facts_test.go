@@ -39,19 +39,9 @@ func embeddedEntries(t *testing.T) []factsEntry {
 // rules as they are now: an edit to rules/cpanel.toml must come with the regenerated table.
 func TestEmbeddedFactsAreCurrent(t *testing.T) {
 	want := embeddedEntries(t)
-	src, err := format.Source([]byte(goSource(want)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		if err := os.WriteFile("facts_embedded.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
 	const regenerate = "regenerate it: go test ./scanner/detect -run EmbeddedFacts -update"
-	if cur, err := os.ReadFile("facts_embedded.go"); err != nil || string(cur) != string(src) {
-		t.Errorf("facts_embedded.go does not match the embedded rules (%v); %s", err, regenerate)
+	if !generated(t, "facts_embedded.go", goSource(want), regenerate) {
+		return
 	}
 	if !reflect.DeepEqual(embeddedFacts, want) {
 		t.Errorf("the compiled table differs from the analysis; %s", regenerate)
@@ -64,6 +54,26 @@ func TestEmbeddedFactsAreCurrent(t *testing.T) {
 			t.Errorf("factsOf(%.40q, %d) = %+v, want %+v", e.pattern, e.secretGroup, got, e.facts)
 		}
 	}
+}
+
+// generated checks a generated file against the source it should hold, or with -update writes
+// it and returns false (nothing more to check).
+func generated(t *testing.T, file, source, regenerate string) bool {
+	t.Helper()
+	src, err := format.Source([]byte(source))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(file, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return false
+	}
+	if cur, err := os.ReadFile(file); err != nil || string(cur) != string(src) {
+		t.Errorf("%s does not match the embedded rules (%v); %s", file, err, regenerate)
+	}
+	return true
 }
 
 // TestFactsOfUnknownPatternIsAnalysed: a pattern outside the table (a user's rule file) gets
