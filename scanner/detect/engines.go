@@ -83,9 +83,14 @@ func splitLineOnly(cfg config.Config) lineOnly {
 				out = append(out, a)
 				continue
 			}
-			for _, re := range a.Regexes {
-				checks = append(checks, relaxedPattern(re))
+			// gitleaks matches the allowlist's patterns joined as they are written,
+			// (?:p1|p2|...), so that flags set in one (a leading (?i)) reach those after it;
+			// the relaxed form is made of the same joined text.
+			srcs := make([]string, len(a.Regexes))
+			for i, re := range a.Regexes {
+				srcs[i] = re.String()
 			}
+			checks = append(checks, relaxedPattern("(?:"+strings.Join(srcs, "|")+")"))
 		}
 		return out
 	}
@@ -112,16 +117,17 @@ func (e engine) lineFree(text []byte) bool {
 // relaxed caches relaxedPattern by pattern: the global allowlists are shared by every engine.
 var relaxed sync.Map // string -> *regexp.Regexp
 
-// relaxedPattern is re with every zero-width assertion (^ $ \A \z \b \B, in either line mode)
+// relaxedPattern is the pattern src with every zero-width assertion (^ $ \A \z \b \B, in either line mode)
 // replaced by an empty group, which always holds. Wherever re matches a part of a text, the
 // relaxed pattern matches the text: the same characters are consumed and no assertion can fail.
+// (src is a pattern gitleaks compiled, so it parses; if it did not, the answer would match
+// everything.)
 //
 // The replacement is made in the source text: printing a parsed pattern (syntax.Regexp.String)
 // took 4.5ms for the OTP allowlist's case-folded negated class. It is checked by parsing both:
 // the result must parse to re's tree with each assertion made an empty match, or the answer is
 // a pattern that matches everything (the engine then keeps every allowlist).
-func relaxedPattern(re *regexp.Regexp) *regexp.Regexp {
-	src := re.String()
+func relaxedPattern(src string) *regexp.Regexp {
 	if r, ok := relaxed.Load(src); ok {
 		return r.(*regexp.Regexp)
 	}
