@@ -75,10 +75,14 @@ func separate(pid int) {
 }
 
 // Rejoin gives tokenscan's threads back the CPUs they had before git was started early. It is
-// called once git has exited (or been killed); calls after the first do nothing.
+// called once git has exited (or been killed); calls after the first do nothing. The threads
+// are listed twice: a listing can miss a thread started while another ends (found in review),
+// which would then keep one CPU.
 func Rejoin() {
 	if separated.CompareAndSwap(true, false) {
-		eachThread(func(tid int) { affinity(syscall.SYS_SCHED_SETAFFINITY, tid, &shared) })
+		for range 2 {
+			eachThread(func(tid int) { affinity(syscall.SYS_SCHED_SETAFFINITY, tid, &shared) })
+		}
 	}
 }
 
@@ -110,7 +114,7 @@ func eachThread(f func(tid int)) {
 		return
 	}
 	defer syscall.Close(fd)
-	var buf [4096]byte
+	var buf [16 << 10]byte // one read lists a few hundred threads
 	var names []string
 	for {
 		n, err := syscall.ReadDirent(fd, buf[:])

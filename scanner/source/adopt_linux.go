@@ -32,6 +32,12 @@ func adoptStarted(ctx context.Context, dir string) *gitStream {
 		p.Kill()
 		return nil
 	}
+	// git may have ended during initialisation (a small repository): then it no longer needs a
+	// CPU of its own, and the scan and the rule preparation can share both.
+	var info unix.Siginfo
+	if unix.Waitid(unix.P_PID, p.Pid, &info, unix.WEXITED|unix.WNOHANG|unix.WNOWAIT, nil) == nil && info.Signo == int32(syscall.SIGCHLD) {
+		earlygit.Rejoin()
+	}
 	// Read through the runtime's poller, as os/exec's pipes are: with plain blocking reads a
 	// large diff (1,000 staged files) arrived in many small reads, and a goroutine blocked in
 	// each held up a processor the scan needed (59 ms against 51).

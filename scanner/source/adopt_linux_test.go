@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/tokenscan/tokenscan/scanner/earlygit"
 )
 
@@ -77,6 +79,29 @@ func TestStagedAdoptsEarlyGit(t *testing.T) {
 	} else if !separated {
 		t.Log("this machine has not two CPUs: not checked that the scan rejoins them")
 	}
+
+	// A git that ended during initialisation gives its CPU back when the scan takes it over.
+	t.Run("git ended before the scan", func(t *testing.T) {
+		early := prestart(t)
+		if !earlygit.Separated() {
+			t.Skip("this machine has not two CPUs")
+		}
+		var info unix.Siginfo
+		if err := unix.Waitid(unix.P_PID, early, &info, unix.WEXITED|unix.WNOWAIT, nil); err != nil {
+			t.Fatal(err)
+		}
+		st, err := StartStaged(context.Background(), repo, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Abort()
+		if st.diff.pid != early {
+			t.Fatalf("the scan ran git %d, not the early one (%d)", st.diff.pid, early)
+		}
+		if earlygit.Separated() {
+			t.Error("git has ended, but the scan still runs on one CPU")
+		}
+	})
 
 	// refused starts git early, changes what the scan would run (change), and checks the scan
 	// ran its own git and killed the early one.
