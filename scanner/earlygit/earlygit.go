@@ -5,7 +5,7 @@
 // build tables and compile patterns), and git needs none of it: invoked as
 // `tokenscan protect --staged` (on Linux), this package starts the staged diff while the rest of
 // the program initialises, so the two overlap. The package imports nothing that initialises late
-// (only syscall), so Go runs its init among the first.
+// (only syscall, sync/atomic and unsafe), so Go runs its init among the first.
 //
 // It is an optimisation and nothing else: the process is handed over (Take) only when it is the
 // one the scan would start itself, the same binary, arguments, environment and directory, which
