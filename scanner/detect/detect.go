@@ -454,6 +454,7 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 		return out
 	})
 	required := &requiredIndex{d: d, data: data}
+	grown := grownScans{}
 	for _, w := range d.windows(lines, cands) {
 		chunk := data[w.start:w.end]
 		lower := folded[w.start:w.end]
@@ -479,7 +480,7 @@ func (d *Detector) Scan(path string, data []byte) []finding.Finding {
 		for _, lw := range localWindows(lines, w) {
 			// A local window may reach before the wide one (it takes at least localBytes of
 			// context, which short lines put beyond the wide window's lines): folded is the file's.
-			local = append(local, d.detectWindow(path, data, lines, lw, decode, folded[lw.start:lw.end], skip)...)
+			local = append(local, d.detectWindow(path, data, lines, lw, decode, folded[lw.start:lw.end], skip, grown)...)
 		}
 		var primaries map[int]bool // lines with a composite primary
 		var hit map[string]bool    // composite rules with a primary in the core

@@ -635,10 +635,39 @@ func (r ruleEngine) admitsAround(text []byte, base int, ranges [][2]int, rev *[]
 	return false
 }
 
+// grownScans remembers, for one Scan, per multi-line rule and flavour (plain, decoding), the
+// widest text a window grew over and what the rule found in it. A later window inside that text
+// takes those findings instead of growing over the same text again: with a match every line or
+// two, every window grew to the end of the file (126 KB of unclosed "cpanel_token {" blocks
+// took 6 minutes). They are the findings a scan of the whole text from an earlier start gives,
+// as gitleaks' own scan of the file starts earlier still.
+type grownScans map[grownKey]grownScan
+
+type grownKey struct {
+	rule   int
+	decode bool
+}
+
+type grownScan struct {
+	start, end int // the byte range scanned
+	found      []glReport.Finding
+}
+
+// within returns the findings that start on lines first..last.
+func (g grownScan) within(first, last int) []glReport.Finding {
+	var out []glReport.Finding
+	for _, f := range g.found {
+		if f.StartLine >= first && f.StartLine <= last {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // detectWindow runs the multi-line rules that could match in lw. A match that reaches the last
 // line of the window may continue past it (an access hash pasted over many lines), so the window
 // grows until no match touches its end.
-func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte, skip func() ruleSet) []glReport.Finding {
+func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw window, decode bool, lower []byte, skip func() ruleSet, grown grownScans) []glReport.Finding {
 	kinds := lw.kinds
 	if decode {
 		kinds |= kindEncoded
@@ -664,11 +693,20 @@ func (d *Detector) detectWindow(path string, data []byte, lines *lineIndex, lw w
 		if run&(1<<i) == 0 {
 			continue
 		}
+		key := grownKey{i, decode}
+		if g, ok := grown[key]; ok && lw.start >= g.start && lw.end <= g.end {
+			out = append(out, g.within(lw.firstLine, lw.coreLast)...)
+			grew = true // not the window's own scan: not memoised
+			continue
+		}
 		last, step := lw.coreLast, 4*localContext
 		for {
 			found := r.detect(path, data[lw.start:lines.lineEnd(last)], lw.firstLine, decode)
 			if last >= lines.count() || !reachesLine(found, last) {
 				out = append(out, found...)
+				if last > lw.coreLast {
+					grown[key] = grownScan{start: lw.start, end: lines.lineEnd(last), found: found}
+				}
 				break
 			}
 			// Each try rescans the window from its start, so it grows geometrically: by a

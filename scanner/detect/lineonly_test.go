@@ -174,3 +174,35 @@ regexes = ['''(?i)nothing''', '''DO-NOT-SCAN''']
 		}
 	}
 }
+
+// TestGrownWindowsReused: with a multi-line rule matching every other line, each window grew to
+// the end of the file (quadratic); a later window now takes the grown scan's findings. Every
+// token is still reported once, on its own line.
+func TestGrownWindowsReused(t *testing.T) {
+	d := newDetector(t)
+	toks := randomTokens(300)
+	var open, perLine strings.Builder
+	for _, tok := range toks {
+		fmt.Fprintf(&open, "cpanel_token { x = 1\n value = %s\n", tok)
+		fmt.Fprintf(&perLine, "cpanel_token { value = %s }\n", tok)
+	}
+	for name, c := range map[string]struct {
+		text        string
+		linesPerTok int
+	}{"open": {open.String(), 2}, "per line": {perLine.String(), 1}} {
+		fs := d.Scan("main.tf", []byte(c.text))
+		got := map[string]int{}
+		for _, f := range fs {
+			got[f.Secret] = f.Origin.Line
+		}
+		for i, tok := range toks {
+			if line, ok := got[tok]; !ok || line != (i+1)*c.linesPerTok {
+				t.Errorf("%s: token %d reported on line %d (%v), want line %d", name, i, line, ok, (i+1)*c.linesPerTok)
+				break
+			}
+		}
+		if len(fs) != len(toks) {
+			t.Errorf("%s: %d findings, want %d", name, len(fs), len(toks))
+		}
+	}
+}
