@@ -35,7 +35,7 @@ func BenchmarkScanQuadratic(b *testing.B) {
 			// window grows until it stops.
 			"hash-lines": "whm\nhash = '" + strings.Repeat(hex64+"\n", n),
 		}
-		var sb, sql, csv, tf, open strings.Builder
+		var sb, sql, csv, tf, open, cr strings.Builder
 		sql.WriteString("INSERT INTO `tblservers` VALUES ")
 		csv.WriteString("cpanel,token\n")
 		for i, tok := range randomTokens(n) {
@@ -44,6 +44,7 @@ func BenchmarkScanQuadratic(b *testing.B) {
 			fmt.Fprintf(&csv, "%s,", tok)
 			fmt.Fprintf(&tf, `variable "cpanel_token" { default = "%s"}`, tok)
 			fmt.Fprintf(&open, "cpanel_token { x = 1\n value = %s\n", tok)
+			fmt.Fprintf(&cr, "pass=%s :2083\r", tok)
 		}
 		// Thousands of tokens on one line: each finding's target was read from the line's start.
 		inputs["headers-one-line"] = sb.String()
@@ -54,6 +55,9 @@ func BenchmarkScanQuadratic(b *testing.B) {
 		inputs["tf-one-line"] = tf.String()
 		// A multi-line rule matching every other line: every window grew to the end of the file.
 		inputs["open-blocks"] = open.String()
+		// Lines ended by a carriage return alone: one line for gitleaks, and one an allowlist
+		// (an OTP key) allows.
+		inputs["cr-lines"] = "totp_seed: X\r" + cr.String()
 		for name, in := range inputs {
 			b.Run(fmt.Sprintf("%s/n=%d", name, n), func(b *testing.B) {
 				for range b.N {
