@@ -11,6 +11,7 @@ import (
 
 	"github.com/zricethezav/gitleaks/v8/config"
 	glDetect "github.com/zricethezav/gitleaks/v8/detect"
+	"github.com/zricethezav/gitleaks/v8/detect/codec"
 	glReport "github.com/zricethezav/gitleaks/v8/report"
 
 	"github.com/tokenscan/tokenscan/rules"
@@ -26,8 +27,11 @@ type engine struct {
 	plain, decode func() *glDetect.Detector
 	// lean is plain without the allowlists that decide on a finding's line alone, for text in
 	// which none of them can match (see lineOnly); plain itself when the rules have none.
-	lean  func() *glDetect.Detector
-	lines func() lineOnly
+	lean func() *glDetect.Detector
+	// leanDecode is decode without the line-only allowlists, for text in whose every decoding
+	// pass none of them can match (lineFreeDecoded).
+	leanDecode func() *glDetect.Detector
+	lines      func() lineOnly
 	// values are the allowlists gitleaks was not given (rules.Decoded), applied to its findings.
 	values map[string][]*valueFilter
 }
@@ -49,11 +53,23 @@ func newEngine(cfg func() config.Config, values map[string][]*valueFilter) engin
 		}),
 		decode: sync.OnceValue(func() *glDetect.Detector {
 			dec := glDetect.NewDetector(cfg())
-			dec.MaxDecodeDepth = 5
+			dec.MaxDecodeDepth = maxDecodeDepth
+			return dec
+		}),
+		leanDecode: sync.OnceValue(func() *glDetect.Detector {
+			without := cfg()
+			if l := lines(); l.checks != nil {
+				without = l.without
+			}
+			dec := glDetect.NewDetector(without)
+			dec.MaxDecodeDepth = maxDecodeDepth
 			return dec
 		}),
 	}
 }
+
+// maxDecodeDepth is how many decoding passes the decoding flavour makes, as the stock CLI does.
+const maxDecodeDepth = 5
 
 // gitleaks checks an allowlist with regexTarget = "line" against the line of every finding,
 // and a line is as long as the text makes it: on one 80 KB line of an SQL dump holding 2,000
@@ -62,8 +78,8 @@ func newEngine(cfg func() config.Config, values map[string][]*valueFilter) engin
 // line it does not match, and that line is part of the text gitleaks was given; so when the
 // pattern, with every zero-width assertion made to hold everywhere, does not match the text at
 // all, the allowlist cannot allow anything in it, and leaving it out changes no result. That
-// check runs once per text. Decoded findings are checked against decoded lines, which are not
-// part of the text, so the decoding flavour keeps every allowlist.
+// check runs once per text. Decoded findings are checked against lines of the decoded text, so
+// for the decoding flavour every decoding pass is checked (lineFreeDecoded).
 //
 // On a short text the per-finding checks cost less than the check for the whole text (and the
 // first one compiles the relaxed patterns), so it is made on texts of leanMin bytes or more.
@@ -107,6 +123,31 @@ func splitLineOnly(cfg config.Config) lineOnly {
 		without.Rules[id] = r
 	}
 	return lineOnly{without: without, checks: checks, globals: globals}
+}
+
+// lineFreeDecoded is lineFree for the decoding flavour. Its findings' lines are lines of the
+// text as each decoding pass leaves it (codec.CurrentLine), so every pass is decoded here as
+// gitleaks' DetectContext decodes it, and each must be free: 2,000 base64-encoded tokens on one
+// line took 55 s, one check of the decoded line per finding.
+func (e engine) lineFreeDecoded(text []byte) bool {
+	if e.lines().checks == nil {
+		return true
+	}
+	raw, segments := string(text), []*codec.EncodedSegment{}
+	decoder := codec.NewDecoder()
+	for depth := 0; ; depth++ {
+		for _, re := range e.lines().checks {
+			if re.MatchString(raw) {
+				return false
+			}
+		}
+		if depth+1 > maxDecodeDepth {
+			return true
+		}
+		if raw, segments = decoder.Decode(raw, segments); len(segments) == 0 {
+			return true
+		}
+	}
 }
 
 // allAllowed reports whether a global line-only allowlist allows every finding in text. On a
@@ -287,6 +328,8 @@ func indexSpecs(specs []rules.Spec) specIndex {
 func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
 	d := e.plain
 	switch {
+	case decode && len(text) >= leanMin && e.lineFreeDecoded(text):
+		d = e.leanDecode
 	case decode:
 		d = e.decode
 	case len(text) < leanMin:

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io/fs"
 	"os"
@@ -109,7 +110,14 @@ func TestLeanEngineAgrees(t *testing.T) {
 		}
 	}
 	texts["carriage returns"] = cr.String()
-	lineFree, blocked, allowed := 0, 0, 0
+	var b64 strings.Builder
+	b64.WriteString("cpanel ")
+	for _, tok := range toks {
+		fmt.Fprintf(&b64, "%s ", base64.StdEncoding.EncodeToString([]byte("CPANEL_TOKEN="+tok)))
+	}
+	texts["base64"] = b64.String() + strings.Repeat(" ", leanMin)
+	texts["base64 otp"] = b64.String() + base64.StdEncoding.EncodeToString([]byte("cpanel_totp_key = "+toks[3])) + strings.Repeat(" ", leanMin)
+	lineFree, blocked, allowed, decodedFree, decodedBlocked := 0, 0, 0, 0, 0
 	for name, text := range texts {
 		for which, e := range engines {
 			if e.allAllowed([]byte(text)) {
@@ -118,6 +126,18 @@ func TestLeanEngineAgrees(t *testing.T) {
 				if got := e.plain().Detect(frag); len(got) != 0 {
 					t.Errorf("%s on %s: every finding allowed, yet gitleaks reports %s", which, name, describe(got))
 				}
+			}
+			// Decoding is slow: the decoding flavour is compared where the check is made.
+			switch {
+			case len(text) < leanMin:
+			case e.lineFreeDecoded([]byte(text)):
+				decodedFree++
+				frag := glDetect.Fragment{Raw: text, FilePath: name, StartLine: 1}
+				if got, want := e.leanDecode().Detect(frag), e.decode().Detect(frag); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s on %s, decoding: without the line allowlists %s, with them %s", which, name, describe(got), describe(want))
+				}
+			case strings.HasPrefix(name, "base64"):
+				decodedBlocked++
 			}
 			if !e.lineFree([]byte(text)) {
 				blocked++
@@ -136,6 +156,9 @@ func TestLeanEngineAgrees(t *testing.T) {
 				t.Errorf("%s: a line allowlist could not be relaxed: long lines keep every check", which)
 			}
 		}
+	}
+	if decodedFree == 0 || decodedBlocked == 0 {
+		t.Errorf("%d texts free of line allowlists once decoded, %d base64 ones not: both kinds must be checked", decodedFree, decodedBlocked)
 	}
 	if blocked == 0 || lineFree == 0 || allowed == 0 {
 		t.Errorf("%d texts free of line allowlists, %d not, %d allowed whole: each kind must be checked", lineFree, blocked, allowed)

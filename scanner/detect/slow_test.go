@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -35,7 +36,8 @@ func BenchmarkScanQuadratic(b *testing.B) {
 			// window grows until it stops.
 			"hash-lines": "whm\nhash = '" + strings.Repeat(hex64+"\n", n),
 		}
-		var sb, sql, csv, tf, open, cr strings.Builder
+		var sb, sql, csv, tf, open, cr, b64 strings.Builder
+		b64.WriteString("cpanel ")
 		sql.WriteString("INSERT INTO `tblservers` VALUES ")
 		csv.WriteString("cpanel,token\n")
 		for i, tok := range randomTokens(n) {
@@ -45,6 +47,7 @@ func BenchmarkScanQuadratic(b *testing.B) {
 			fmt.Fprintf(&tf, `variable "cpanel_token" { default = "%s"}`, tok)
 			fmt.Fprintf(&open, "cpanel_token { x = 1\n value = %s\n", tok)
 			fmt.Fprintf(&cr, "pass=%s :2083\r", tok)
+			fmt.Fprintf(&b64, "%s ", base64.StdEncoding.EncodeToString([]byte("CPANEL_TOKEN="+tok)))
 		}
 		// Thousands of tokens on one line: each finding's target was read from the line's start.
 		inputs["headers-one-line"] = sb.String()
@@ -58,6 +61,8 @@ func BenchmarkScanQuadratic(b *testing.B) {
 		// Lines ended by a carriage return alone: one line for gitleaks, and one an allowlist
 		// (an OTP key) allows.
 		inputs["cr-lines"] = "totp_seed: X\r" + cr.String()
+		// Encoded tokens on one line: the decoding flavour checked each decoded line.
+		inputs["base64-one-line"] = b64.String()
 		for name, in := range inputs {
 			b.Run(fmt.Sprintf("%s/n=%d", name, n), func(b *testing.B) {
 				for range b.N {
