@@ -705,7 +705,7 @@ func (r ruleEngine) admitsAround(text []byte, base int, ranges [][2]int, rev *[]
 }
 
 // grownScans remembers, for one Scan, per multi-line rule and flavour (plain, decoding), the
-// widest text a window grew over and what the rule found in it. A later window inside that text
+// last text a window grew over and what the rule found in it. A later window inside that text
 // takes those findings instead of growing over the same text again: with a match every line or
 // two, every window grew to the end of the file (126 KB of unclosed "cpanel_token {" blocks
 // took 6 minutes). They are the findings a scan of the whole text from an earlier start gives,
