@@ -39,33 +39,32 @@ type engine struct {
 // newEngine returns an engine for the rules cfg compiles (on first use, once).
 func newEngine(cfg func() config.Config, values map[string][]*valueFilter) engine {
 	cfg = sync.OnceValue(cfg)
-	plain := sync.OnceValue(func() *glDetect.Detector { return glDetect.NewDetector(cfg()) })
 	lines := sync.OnceValue(func() lineOnly { return splitLineOnly(cfg()) })
-	return engine{
-		values: values,
-		plain:  plain,
-		lines:  lines,
-		lean: sync.OnceValue(func() *glDetect.Detector {
+	plain := sync.OnceValue(func() *glDetect.Detector { return gitleaksDetector(cfg(), 0) })
+	decode := sync.OnceValue(func() *glDetect.Detector { return gitleaksDetector(cfg(), maxDecodeDepth) })
+	// A flavour without the line-only allowlists is the flavour itself when there are none.
+	lean := func(full func() *glDetect.Detector, depth int) func() *glDetect.Detector {
+		return sync.OnceValue(func() *glDetect.Detector {
 			if l := lines(); l.checks != nil {
-				return glDetect.NewDetector(l.without)
+				return gitleaksDetector(l.without, depth)
 			}
-			return plain()
-		}),
-		decode: sync.OnceValue(func() *glDetect.Detector {
-			dec := glDetect.NewDetector(cfg())
-			dec.MaxDecodeDepth = maxDecodeDepth
-			return dec
-		}),
-		leanDecode: sync.OnceValue(func() *glDetect.Detector {
-			without := cfg()
-			if l := lines(); l.checks != nil {
-				without = l.without
-			}
-			dec := glDetect.NewDetector(without)
-			dec.MaxDecodeDepth = maxDecodeDepth
-			return dec
-		}),
+			return full()
+		})
 	}
+	return engine{
+		values:     values,
+		plain:      plain,
+		decode:     decode,
+		lines:      lines,
+		lean:       lean(plain, 0),
+		leanDecode: lean(decode, maxDecodeDepth),
+	}
+}
+
+func gitleaksDetector(cfg config.Config, decodeDepth int) *glDetect.Detector {
+	d := glDetect.NewDetector(cfg)
+	d.MaxDecodeDepth = decodeDepth
+	return d
 }
 
 // maxDecodeDepth is how many decoding passes the decoding flavour makes, as the stock CLI does.
@@ -93,13 +92,10 @@ type lineOnly struct {
 
 func splitLineOnly(cfg config.Config) lineOnly {
 	var checks []*regexp.Regexp
-	var removed []*config.Allowlist
-	keep := func(als []*config.Allowlist) []*config.Allowlist {
-		removed = nil
-		var out []*config.Allowlist
+	split := func(als []*config.Allowlist) (kept, removed []*config.Allowlist) {
 		for _, a := range als {
 			if a.RegexTarget != "line" || len(a.Regexes) == 0 || len(a.StopWords) > 0 || len(a.Paths) > 0 || len(a.Commits) > 0 {
-				out = append(out, a)
+				kept = append(kept, a)
 				continue
 			}
 			removed = append(removed, a)
@@ -112,14 +108,14 @@ func splitLineOnly(cfg config.Config) lineOnly {
 			}
 			checks = append(checks, relaxedPattern("(?:"+strings.Join(srcs, "|")+")"))
 		}
-		return out
+		return kept, removed
 	}
 	without := cfg
-	without.Allowlists = keep(cfg.Allowlists)
-	globals := removed
+	var globals []*config.Allowlist
+	without.Allowlists, globals = split(cfg.Allowlists)
 	without.Rules = make(map[string]config.Rule, len(cfg.Rules))
 	for id, r := range cfg.Rules {
-		r.Allowlists = keep(r.Allowlists)
+		r.Allowlists, _ = split(r.Allowlists)
 		without.Rules[id] = r
 	}
 	return lineOnly{without: without, checks: checks, globals: globals}
@@ -129,17 +125,15 @@ func splitLineOnly(cfg config.Config) lineOnly {
 // text as each decoding pass leaves it (codec.CurrentLine), so every pass is decoded here as
 // gitleaks' DetectContext decodes it, and each must be free: 2,000 base64-encoded tokens on one
 // line took 55 s, one check of the decoded line per finding.
-func (e engine) lineFreeDecoded(text []byte) bool {
+func (e engine) lineFreeDecoded(raw string) bool {
 	if e.lines().checks == nil {
 		return true
 	}
-	raw, segments := string(text), []*codec.EncodedSegment{}
+	segments := []*codec.EncodedSegment{}
 	decoder := codec.NewDecoder()
 	for depth := 0; ; depth++ {
-		for _, re := range e.lines().checks {
-			if re.MatchString(raw) {
-				return false
-			}
+		if !e.lineFree(raw) {
+			return false
 		}
 		if depth+1 > maxDecodeDepth {
 			return true
@@ -155,11 +149,10 @@ func (e engine) lineFreeDecoded(text []byte) bool {
 // answers for all of them: a file whose lines end in a carriage return alone is one line of
 // 88 KB, and when its line matched the allowlist, gitleaks found that out again for each of
 // 2,000 findings (62 s; found by a hang hunt).
-func (e engine) allAllowed(text []byte) bool {
-	if bytes.IndexByte(text, '\n') >= 0 {
+func (e engine) allAllowed(line string) bool {
+	if strings.IndexByte(line, '\n') >= 0 {
 		return false
 	}
-	line := string(text)
 	for _, a := range e.lines().globals {
 		if a.RegexAllowed(line) {
 			return true
@@ -169,9 +162,9 @@ func (e engine) allAllowed(text []byte) bool {
 }
 
 // lineFree reports whether no line-only allowlist of the engine can match anything in text.
-func (e engine) lineFree(text []byte) bool {
+func (e engine) lineFree(text string) bool {
 	for _, re := range e.lines().checks {
-		if re.Match(text) {
+		if re.MatchString(text) {
 			return false
 		}
 	}
@@ -326,19 +319,20 @@ func indexSpecs(specs []rules.Spec) specIndex {
 }
 
 func (e engine) detect(path string, text []byte, firstLine int, decode bool) []glReport.Finding {
+	raw := string(text)
 	d := e.plain
 	switch {
-	case decode && len(text) >= leanMin && e.lineFreeDecoded(text):
+	case decode && len(raw) >= leanMin && e.lineFreeDecoded(raw):
 		d = e.leanDecode
 	case decode:
 		d = e.decode
-	case len(text) < leanMin:
-	case e.lineFree(text):
+	case len(raw) < leanMin:
+	case e.lineFree(raw):
 		d = e.lean
-	case e.allAllowed(text):
+	case e.allAllowed(raw):
 		return nil
 	}
-	found := d().Detect(glDetect.Fragment{Raw: string(text), FilePath: path, StartLine: firstLine})
+	found := d().Detect(glDetect.Fragment{Raw: raw, FilePath: path, StartLine: firstLine})
 	kept := found[:0]
 	for _, f := range found {
 		if !allows(e.values[f.RuleID], f.Secret) {

@@ -120,7 +120,7 @@ func TestLeanEngineAgrees(t *testing.T) {
 	lineFree, blocked, allowed, decodedFree, decodedBlocked := 0, 0, 0, 0, 0
 	for name, text := range texts {
 		for which, e := range engines {
-			if e.allAllowed([]byte(text)) {
+			if e.allAllowed(text) {
 				allowed++
 				frag := glDetect.Fragment{Raw: text, FilePath: name, StartLine: 1}
 				if got := e.plain().Detect(frag); len(got) != 0 {
@@ -130,7 +130,7 @@ func TestLeanEngineAgrees(t *testing.T) {
 			// Decoding is slow: the decoding flavour is compared where the check is made.
 			switch {
 			case len(text) < leanMin:
-			case e.lineFreeDecoded([]byte(text)):
+			case e.lineFreeDecoded(text):
 				decodedFree++
 				frag := glDetect.Fragment{Raw: text, FilePath: name, StartLine: 1}
 				if got, want := e.leanDecode().Detect(frag), e.decode().Detect(frag); !reflect.DeepEqual(got, want) {
@@ -139,7 +139,7 @@ func TestLeanEngineAgrees(t *testing.T) {
 			case strings.HasPrefix(name, "base64"):
 				decodedBlocked++
 			}
-			if !e.lineFree([]byte(text)) {
+			if !e.lineFree(text) {
 				blocked++
 				continue
 			}
