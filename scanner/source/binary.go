@@ -28,28 +28,27 @@ func BinaryText(data []byte) (text []byte, ok bool) {
 // feeds end lines. The line starts are found once, on the first call, so mapping each of many
 // findings in a large blob costs a binary search, not a pass over the blob.
 func BinaryPositions(data, text []byte) func(line, col int) (int, int) {
-	var textStarts, dataFeeds []int // offsets where text's lines start; of data's line feeds
+	var textStarts, dataStarts []int
 	return func(line, col int) (int, int) {
 		if textStarts == nil {
-			textStarts = []int{0}
-			for i, c := range text {
-				if c == '\n' {
-					textStarts = append(textStarts, i+1)
-					if data[i] == '\n' {
-						dataFeeds = append(dataFeeds, i)
-					}
-				}
-			}
+			textStarts, dataStarts = lineStarts(text), lineStarts(data)
 		}
 		if line < 1 || line > len(textStarts) {
 			return line, col // not a position in text; leave it as it is
 		}
 		off := min(textStarts[line-1]+max(col, 1)-1, len(data))
-		feeds := sort.SearchInts(dataFeeds, off) // data's line feeds before off
-		start := 0
-		if feeds > 0 {
-			start = dataFeeds[feeds-1] + 1
-		}
-		return feeds + 1, off - start + 1
+		n := sort.SearchInts(dataStarts, off+1) // data's lines that start at or before off
+		return n, off - dataStarts[n-1] + 1
 	}
+}
+
+// lineStarts returns the offsets where b's lines start: 0, and each byte after a line feed.
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }

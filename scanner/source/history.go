@@ -380,12 +380,7 @@ func lineTexts(data []byte) func(n int) string {
 	var starts []int
 	return func(n int) string {
 		if starts == nil {
-			starts = []int{0}
-			for i, c := range data {
-				if c == '\n' {
-					starts = append(starts, i+1)
-				}
-			}
+			starts = lineStarts(data)
 		}
 		n = max(n, 1)
 		if n > len(starts) {
